@@ -1,0 +1,24 @@
+/**
+ * @switchboard/core — domain and protocol schemas, the orchestrator (`decide` + `runTurn`),
+ * ports, the tool gateway and typed errors. Depends on zod only.
+ */
+export * from './errors.js';
+export * from './domain/entities.js';
+export * from './domain/triage.js';
+export * from './domain/message.js';
+export * from './domain/conversation.js';
+export * from './domain/agent.js';
+export * from './domain/ticket.js';
+export * from './domain/handoff.js';
+export * from './domain/events.js';
+export * from './domain/commerce.js';
+export * from './domain/knowledge.js';
+export * from './domain/desk.js';
+export { parseDeskConfig } from './domain/desk-parse.js';
+export * from './ports.js';
+export * from './tools/tool.js';
+export { createToolGateway, type ToolGatewayOptions } from './tools/gateway.js';
+export * from './orchestrator/steps.js';
+export { decide } from './orchestrator/decide.js';
+export * from './orchestrator/policy.js';
+export * from './orchestrator/messages.js';

@@ -1,0 +1,36 @@
+/**
+ * Named, versioned reply templates the orchestrator itself says (not a specialist). Keep all
+ * desk-level wording here so evaluations can snapshot it.
+ */
+import type { Ticket } from '../domain/ticket.js';
+
+export const ORCHESTRATOR_MESSAGES_VERSION = 1;
+
+/** Asked when triage finds no intent. */
+export function clarifyMessage(): string {
+  return "I'm not sure I understood. Could you tell me a little more? For example: is it about an order or delivery, a return or refund, a payment or invoice, or your account?";
+}
+
+/** Said when the message is not in a language the desk answers in. */
+export function unsupportedLanguageMessage(): string {
+  return "Sorry, I can only help in English for now. I've passed your message to our team so a person can help you.";
+}
+
+/** Formats a duration in milliseconds as "1 hour", "24 hours", "3 days". */
+export function formatDuration(durationMs: number): string {
+  const hours = Math.round(durationMs / 3_600_000);
+  if (hours < 1) return `${Math.max(1, Math.round(durationMs / 60_000))} minutes`;
+  if (hours <= 48) return hours === 1 ? '1 hour' : `${hours} hours`;
+  return `${Math.round(hours / 24)} days`;
+}
+
+/** The bridge message: tells the customer a person takes over, with the ticket id and the expected wait. */
+export function bridgeMessage(input: { ticket: Ticket; waitMs: number; humanRequested: boolean }): string {
+  const opener = input.humanRequested ? "Of course — I'm connecting you with a member of our support team." : "I've passed this to a member of our support team.";
+  return `${opener} Your ticket is ${input.ticket.id} (priority ${input.ticket.priority}). Expect a reply within ${formatDuration(input.waitMs)}; you don't need to repeat anything, they can see this conversation.`;
+}
+
+/** Said when an agent is down or failed: apologize, acknowledge, promise follow-up. */
+export function fallbackMessage(): string {
+  return "I'm sorry — something went wrong on our side while handling your request.";
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { AgentResultSchema } from '../domain/agent.js';
+import { ConversationSchema } from '../domain/conversation.js';
+import { MessageSchema } from '../domain/message.js';
+import { TicketSchema } from '../domain/ticket.js';
+import { TriageDecisionSchema, UrgencySchema } from '../domain/triage.js';
+
+/** Why a conversation is escalated to a human. Each trigger is configurable and audited. */
+export const EscalationTriggerSchema = z.enum([
+  'human_requested',
+  'legal_threat',
+  'abuse',
+  'repeated_failure',
+  'agent_requested',
+  'agent_failure',
+  'max_hops',
+  'handoff_loop',
+  'unsupported_language',
+]);
+export type EscalationTrigger = z.infer<typeof EscalationTriggerSchema>;
+
+/** One agent run inside the current turn. */
+export const AgentRunRecordSchema = z.object({
+  agentId: z.string(),
+  result: AgentResultSchema,
+});
+
+/** State `decide` reads: the conversation, the inbound message and what happened so far in this turn. */
+export const TurnStateSchema = z.object({
+  conversation: ConversationSchema,
+  message: MessageSchema,
+  triage: TriageDecisionSchema.optional(),
+  runs: z.array(AgentRunRecordSchema),
+  /** Agent-to-agent transfers made in this turn. */
+  hops: z.number().int().min(0),
+});
+export type TurnState = z.infer<typeof TurnStateSchema>;
+
+/** What just happened; `decide` answers with the next step. */
+export const TurnEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('received') }),
+  z.object({ type: z.literal('triaged'), decision: TriageDecisionSchema }),
+  z.object({ type: z.literal('agent_completed'), agentId: z.string(), result: AgentResultSchema }),
+  z.object({ type: z.literal('agent_failed'), agentId: z.string(), code: z.string() }),
+  z.object({ type: z.literal('escalated'), ticket: TicketSchema, agentReply: z.string().optional() }),
+]);
+export type TurnEvent = z.infer<typeof TurnEventSchema>;
+
+/**
+ * The orchestrator's decision. `reply` and `stay_silent` end the turn; the others ask the
+ * driver to do I/O and report back with a {@link TurnEvent}.
+ */
+export const NextStepSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('triage') }),
+  z.object({
+    type: z.literal('run_agent'),
+    agentId: z.string(),
+    reason: z.enum(['route', 'continue', 'handoff']),
+    /** The intent the agent should work on (the active one when continuing). */
+    intent: z.string(),
+    fromAgentId: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('escalate'),
+    trigger: EscalationTriggerSchema,
+    reason: z.string(),
+    priority: UrgencySchema,
+    queue: z.string(),
+    /** Text the specialist already wrote this turn, sent before the bridge message. */
+    agentReply: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('reply'),
+    author: z.string(),
+    text: z.string(),
+    /** Conversation status after this reply. */
+    status: ConversationSchema.shape.status,
+    outcome: z.enum(['resolved', 'needs_info', 'clarify', 'escalated', 'refused']),
+  }),
+  z.object({ type: z.literal('stay_silent'), reason: z.enum(['human_owned', 'closed']) }),
+]);
+export type NextStep = z.infer<typeof NextStepSchema>;

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+
+/** Who is calling a tool, on whose behalf. Tools act only on `customerId`'s records. */
+export interface ToolContext {
+  conversationId: string;
+  turnId: string;
+  agentId: string;
+  /** The verified customer; `undefined` before identity is verified. */
+  customerId?: string;
+  /** Unique per logical write; a retried turn reuses it so the write happens once. */
+  idempotencyKey: string;
+}
+
+/**
+ * A tool: a scoped, schema-checked operation on the company's systems. Policy lives in
+ * `execute`, never only in a prompt. `execute` throws {@link ToolError} (from errors.ts) for
+ * business refusals, with a code the agent can act on.
+ */
+export interface ToolDefinition<Input = unknown, Output = unknown> {
+  name: string;
+  description: string;
+  kind: 'read' | 'write';
+  /** Scopes the calling agent must hold, all of them. */
+  scopes: readonly string[];
+  input: z.ZodType<Input>;
+  output: z.ZodType<Output>;
+  /** Upper bound on one call, in milliseconds; past it the call fails with `TOOL_TIMEOUT`. */
+  timeoutMs: number;
+  /** Safe to repeat with the same idempotency key (writes must be). */
+  idempotent: boolean;
+  execute(input: Input, context: ToolContext): Promise<Output>;
+}
+
+/** Any tool, with its input and output types erased (for registries). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyToolDefinition = ToolDefinition<any, any>;
+
+/** Declares a tool with inferred input/output types. Identity function; exists for type inference. */
+export function defineTool<Input, Output>(definition: ToolDefinition<Input, Output>): ToolDefinition<Input, Output> {
+  return definition;
+}
+
+/** Outcome of a tool call as the agent sees it: never a throw, never a silent `{}`. */
+export type ToolCallResult<Output = unknown> =
+  | { ok: true; output: Output }
+  | { ok: false; error: { code: string; message: string } };
