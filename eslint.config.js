@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   ...Object.entries(boundaries).map(([name, patterns]) => ({
     files: [`packages/${name}/src/**/*.ts`],
-    ignores: name === 'core' ? [] : ['**/*.test.ts'],
+    ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   })),
   {

@@ -34,3 +34,8 @@ export function bridgeMessage(input: { ticket: Ticket; waitMs: number; humanRequ
 export function fallbackMessage(): string {
   return "I'm sorry — something went wrong on our side while handling your request.";
 }
+
+/** Announces a transfer between agents, so the customer knows who speaks now. */
+export function handoffAnnouncement(input: { toAgentName: string }): string {
+  return `I've brought in our ${input.toAgentName} team, who can help with this — no need to repeat yourself.`;
+}

@@ -1,0 +1,299 @@
+/**
+ * The turn driver: performs the I/O each {@link decide} step asks for, through ports, and writes
+ * one audit event per step under one trace id. Entry point for every channel (CLI, HTTP, replay).
+ */
+import { AgentResultSchema, type AgentAction } from '../domain/agent.js';
+import type { Conversation } from '../domain/conversation.js';
+import type { DeskConfig } from '../domain/desk.js';
+import { mergeEntities } from '../domain/entities.js';
+import type { AgentEvent, AgentEventType } from '../domain/events.js';
+import { HandoffPayloadV1Schema, type HandoffPayloadV1 } from '../domain/handoff.js';
+import type { Message } from '../domain/message.js';
+import type { Ticket } from '../domain/ticket.js';
+import type { TriageDecision } from '../domain/triage.js';
+import { EngineError, LimitExceededError, NotFoundError, toSwitchboardError } from '../errors.js';
+import type { Clock, ConversationStore, Engine, EventLog, IdGenerator, TicketQueue, ToolGateway, Triager } from '../ports.js';
+import { decide } from './decide.js';
+import { buildEscalationSummary, buildTicket } from './escalation.js';
+import { buildHandoffPayload } from './handoff.js';
+import { handoffAnnouncement } from './messages.js';
+import { maxUrgency } from './policy.js';
+import type { NextStep, TurnEvent, TurnState } from './steps.js';
+import { validateCustomerText } from './text.js';
+import { createAgentToolbox } from './toolbox.js';
+
+/** The ports a turn needs. */
+export interface TurnPorts {
+  conversations: ConversationStore;
+  events: EventLog;
+  tickets: TicketQueue;
+  clock: Clock;
+  ids: IdGenerator;
+  triager: Triager;
+  engine: Engine;
+  tools: ToolGateway;
+}
+
+/** What a turn produced. `replies` are the messages sent to the customer (empty when silent). */
+export interface TurnOutcome {
+  turnId: string;
+  traceId: string;
+  conversation: Conversation;
+  message: Message;
+  replies: Message[];
+  outcome: 'resolved' | 'needs_info' | 'clarify' | 'escalated' | 'refused' | 'silent';
+  triage?: TriageDecision;
+  ticket?: Ticket;
+}
+
+/**
+ * Handles one customer message end to end: validate, persist, triage, route, run agents,
+ * hand off, escalate, reply, save.
+ *
+ * Nothing is stored when validation fails. The driver never loops forever: after
+ * `desk.limits.maxTurnSteps` steps it throws.
+ *
+ * @throws InvalidInputError `MESSAGE_EMPTY` / `MESSAGE_TOO_LARGE` for bad text (nothing stored).
+ * @throws NotFoundError `CONVERSATION_NOT_FOUND` for an unknown conversation id.
+ * @throws LimitExceededError `LIMIT_EXCEEDED` when the turn exceeds `maxTurnSteps`.
+ * @example
+ * ```ts
+ * const outcome = await runTurn({ ports, desk, input: { conversationId, text: 'where is my order?' } });
+ * console.log(outcome.replies.map((reply) => reply.text));
+ * ```
+ */
+export async function runTurn(options: { ports: TurnPorts; desk: DeskConfig; input: { conversationId: string; text: string } }): Promise<TurnOutcome> {
+  const { ports, desk, input } = options;
+  const text = validateCustomerText(input.text, desk.limits.maxMessageChars);
+  const stored = await ports.conversations.get(input.conversationId);
+  if (!stored) throw new NotFoundError('CONVERSATION_NOT_FOUND', 'No such conversation', { details: { conversationId: input.conversationId } });
+
+  const turnId = ports.ids.next('turn');
+  const traceId = ports.ids.next('trace');
+  const message: Message = { id: ports.ids.next('msg'), conversationId: stored.id, role: 'customer', author: 'customer', text, createdAt: ports.clock.now().toISOString(), turnId };
+  await ports.conversations.appendMessage(message);
+
+  const turn = new TurnRun({ ports, desk, turnId, traceId, conversation: structuredClone(stored), message });
+  return turn.run();
+}
+
+class TurnRun {
+  private readonly ports: TurnPorts;
+  private readonly desk: DeskConfig;
+  private readonly turnId: string;
+  private readonly traceId: string;
+  private readonly state: TurnState;
+  private readonly actions: AgentAction[] = [];
+  private pendingHandoff: HandoffPayloadV1 | undefined;
+  private ticket: Ticket | undefined;
+  private firstAgentId: string | undefined;
+
+  constructor(init: { ports: TurnPorts; desk: DeskConfig; turnId: string; traceId: string; conversation: Conversation; message: Message }) {
+    this.ports = init.ports;
+    this.desk = init.desk;
+    this.turnId = init.turnId;
+    this.traceId = init.traceId;
+    this.state = { conversation: init.conversation, message: init.message, runs: [], hops: 0 };
+  }
+
+  async run(): Promise<TurnOutcome> {
+    let event: TurnEvent = { type: 'received' };
+    for (let steps = 0; steps < this.desk.limits.maxTurnSteps; steps += 1) {
+      const step = decide(this.state, event, this.desk);
+      switch (step.type) {
+        case 'triage':
+          event = await this.triage();
+          break;
+        case 'run_agent':
+          event = await this.runAgent(step);
+          break;
+        case 'escalate':
+          event = await this.escalate(step);
+          break;
+        case 'reply':
+          return this.reply(step);
+        case 'stay_silent':
+          await this.record('route', { silent: true, reason: step.reason });
+          return this.outcome('silent', []);
+      }
+    }
+    await this.record('error', { code: 'LIMIT_EXCEEDED', maxTurnSteps: this.desk.limits.maxTurnSteps });
+    throw new LimitExceededError(`Turn exceeded ${this.desk.limits.maxTurnSteps} steps`, { details: { turnId: this.turnId } });
+  }
+
+  private get conversation(): Conversation {
+    return this.state.conversation;
+  }
+
+  private async triage(): Promise<TurnEvent> {
+    const started = performance.now();
+    try {
+      const decision = await this.ports.triager.triage({ text: this.state.message.text, conversation: this.conversation });
+      this.state.triage = decision;
+      this.conversation.entities = mergeEntities(this.conversation.entities, decision.entities);
+      this.conversation.priority = maxUrgency(this.conversation.priority, decision.urgency);
+      await this.record('triage', {
+        intent: decision.intent,
+        category: decision.category,
+        confidence: decision.confidence,
+        urgency: decision.urgency,
+        sentiment: decision.sentiment.label,
+        frustration: decision.sentiment.frustration,
+        signals: decision.signals,
+        subtasks: decision.subtasks.map((subtask) => subtask.intent),
+        decidedBy: decision.decidedBy,
+        needsSecondOpinion: decision.needsSecondOpinion,
+      }, { latencyMs: performance.now() - started });
+      return { type: 'triaged', decision };
+    } catch (error) {
+      const failure = toSwitchboardError(error);
+      await this.record('error', { stage: 'triage', code: failure.code }, { latencyMs: performance.now() - started });
+      return { type: 'agent_failed', agentId: this.ports.triager.id, code: failure.code };
+    }
+  }
+
+  private async runAgent(step: Extract<NextStep, { type: 'run_agent' }>): Promise<TurnEvent> {
+    const agent = this.desk.agents.find((candidate) => candidate.id === step.agentId);
+    if (!agent) return { type: 'agent_failed', agentId: step.agentId, code: 'CONFIG_INVALID' };
+    this.firstAgentId ??= agent.id;
+    await this.record('route', { agentId: agent.id, reason: step.reason, intent: step.intent, ...(step.fromAgentId ? { fromAgentId: step.fromAgentId } : {}) }, { agentId: agent.id });
+    let handoff: HandoffPayloadV1 | undefined;
+    if (step.reason === 'handoff') {
+      handoff = this.takeHandoff({ from: step.fromAgentId ?? 'unknown', to: agent.id });
+      this.state.hops += 1;
+      this.conversation.handoffChain = [...this.conversation.handoffChain, agent.id];
+      await this.record('handoff', { payload: handoff }, { agentId: agent.id });
+    }
+    const history = await this.ports.conversations.listMessages(this.conversation.id, { limit: this.desk.limits.historyMessages });
+    const toolbox = createAgentToolbox({
+      gateway: this.ports.tools,
+      clock: this.ports.clock,
+      ids: this.ports.ids,
+      turn: { conversationId: this.conversation.id, turnId: this.turnId, traceId: this.traceId },
+      agentId: agent.id,
+      customerId: this.conversation.identity?.customerId,
+      record: (event) => this.ports.events.append([event]),
+      actions: this.actions,
+    });
+    const started = performance.now();
+    try {
+      const output = await this.ports.engine.runAgent({
+        agent,
+        reason: step.reason,
+        conversation: this.conversation,
+        message: this.state.message,
+        history,
+        triage: this.state.triage ?? missingTriage(),
+        ...(handoff ? { handoff } : {}),
+        tools: toolbox,
+      });
+      const parsed = AgentResultSchema.safeParse(output.result);
+      if (!parsed.success) throw new EngineError('ENGINE_FAILED', `Engine "${this.ports.engine.id}" returned an invalid agent result`, { details: { agentId: agent.id } });
+      const result = parsed.data;
+      this.conversation.dialog = output.dialog;
+      if (output.identity) this.conversation.identity = output.identity;
+      this.conversation.currentAgentId = agent.id;
+      if (result.status === 'handoff') this.pendingHandoff = output.handoff;
+      this.state.runs.push({ agentId: agent.id, result });
+      await this.record('agent_invoke', {
+        engine: this.ports.engine.id,
+        status: result.status,
+        confidence: result.confidence,
+        actions: result.actions.length,
+        sources: result.sources,
+        ...(result.handoffTo ? { handoffTo: result.handoffTo } : {}),
+      }, { agentId: agent.id, latencyMs: performance.now() - started });
+      return { type: 'agent_completed', agentId: agent.id, result };
+    } catch (error) {
+      const failure = toSwitchboardError(error);
+      await this.record('error', { stage: 'agent', code: failure.code }, { agentId: agent.id, latencyMs: performance.now() - started });
+      return { type: 'agent_failed', agentId: agent.id, code: failure.code };
+    }
+  }
+
+  private takeHandoff(route: { from: string; to: string }): HandoffPayloadV1 {
+    const offered = this.pendingHandoff;
+    this.pendingHandoff = undefined;
+    const parsed = offered ? HandoffPayloadV1Schema.safeParse(offered) : undefined;
+    if (parsed?.success && parsed.data.toAgent === route.to) return parsed.data;
+    const lastRun = this.state.runs.at(-1);
+    return buildHandoffPayload({
+      handoffId: this.ports.ids.next('handoff'),
+      now: this.ports.clock.now(),
+      fromAgent: route.from,
+      toAgent: route.to,
+      conversation: this.conversation,
+      triage: this.state.triage,
+      actions: this.actions,
+      reason: lastRun?.result.reply ? 'request outside the agent\'s domain' : 'transfer requested',
+      lastMessageId: this.state.message.id,
+    });
+  }
+
+  private async escalate(step: Extract<NextStep, { type: 'escalate' }>): Promise<TurnEvent> {
+    const existing = this.conversation.ticketId ? await this.ports.tickets.get(this.conversation.ticketId) : undefined;
+    let ticket: Ticket;
+    if (existing && existing.status !== 'resolved') {
+      ticket = { ...existing, priority: maxUrgency(existing.priority, step.priority), updatedAt: this.ports.clock.now().toISOString() };
+      await this.ports.tickets.update(ticket);
+    } else {
+      const summary = buildEscalationSummary({ conversation: this.conversation, triage: this.state.triage, step, actions: this.actions, lastMessage: this.state.message.text });
+      ticket = buildTicket({ id: this.ports.ids.next('T'), now: this.ports.clock.now(), desk: this.desk, conversation: this.conversation, triage: this.state.triage, step, summary });
+      await this.ports.tickets.create(ticket);
+    }
+    this.ticket = ticket;
+    this.conversation.ticketId = ticket.id;
+    this.conversation.priority = maxUrgency(this.conversation.priority, ticket.priority);
+    this.conversation.dialog = { slots: this.conversation.dialog.slots, failedAttempts: 0 };
+    await this.record('escalation', { trigger: step.trigger, reason: step.reason, queue: ticket.queue, priority: ticket.priority, ticketId: ticket.id, slaDueAt: ticket.slaDueAt }, { agentId: this.desk.routing.escalationAgentId });
+    return { type: 'escalated', ticket, ...(step.agentReply === undefined ? {} : { agentReply: step.agentReply }) };
+  }
+
+  private async reply(step: Extract<NextStep, { type: 'reply' }>): Promise<TurnOutcome> {
+    const dialog = this.conversation.dialog;
+    if (step.outcome === 'clarify') dialog.failedAttempts += 1;
+    if (step.outcome === 'resolved' || step.outcome === 'escalated') this.conversation.handoffChain = [];
+    this.conversation.status = step.status;
+    const agentName = this.desk.agents.find((agent) => agent.id === step.author)?.name ?? step.author;
+    const handedOff = this.state.hops > 0 && step.author !== this.firstAgentId && step.outcome !== 'escalated';
+    const text = handedOff ? `${handoffAnnouncement({ toAgentName: agentName })}\n\n${step.text}` : step.text;
+    const reply: Message = { id: this.ports.ids.next('msg'), conversationId: this.conversation.id, role: 'agent', author: step.author, text, createdAt: this.ports.clock.now().toISOString(), turnId: this.turnId };
+    await this.ports.conversations.appendMessage(reply);
+    this.conversation.updatedAt = reply.createdAt;
+    this.state.conversation = await this.ports.conversations.save(this.conversation);
+    await this.record('resolution', { outcome: step.outcome, status: step.status, agentId: step.author }, { agentId: step.author });
+    return this.outcome(step.outcome, [reply]);
+  }
+
+  private outcome(outcome: TurnOutcome['outcome'], replies: Message[]): TurnOutcome {
+    return {
+      turnId: this.turnId,
+      traceId: this.traceId,
+      conversation: this.state.conversation,
+      message: this.state.message,
+      replies,
+      outcome,
+      ...(this.state.triage ? { triage: this.state.triage } : {}),
+      ...(this.ticket ? { ticket: this.ticket } : {}),
+    };
+  }
+
+  private async record(type: AgentEventType, data: Record<string, unknown>, extra: { agentId?: string; latencyMs?: number } = {}): Promise<void> {
+    const event: AgentEvent = {
+      id: this.ports.ids.next('evt'),
+      conversationId: this.conversation.id,
+      traceId: this.traceId,
+      turnId: this.turnId,
+      time: this.ports.clock.now().toISOString(),
+      type,
+      data,
+      ...(extra.agentId === undefined ? {} : { agentId: extra.agentId }),
+      ...(extra.latencyMs === undefined ? {} : { latencyMs: extra.latencyMs }),
+    };
+    await this.ports.events.append([event]);
+  }
+}
+
+function missingTriage(): never {
+  throw new EngineError('ENGINE_FAILED', 'An agent ran before triage');
+}

@@ -1,0 +1,63 @@
+import type { AgentAction } from '../domain/agent.js';
+import type { AgentEvent } from '../domain/events.js';
+import type { AgentToolbox, Clock, IdGenerator, ToolGateway } from '../ports.js';
+import type { ToolCallResult } from '../tools/tool.js';
+
+/** Options of {@link createAgentToolbox}. */
+export interface AgentToolboxOptions {
+  gateway: ToolGateway;
+  clock: Clock;
+  ids: IdGenerator;
+  /** Identifies the turn; idempotency keys derive from it so a retried turn reuses them. */
+  turn: { conversationId: string; turnId: string; traceId: string };
+  agentId: string;
+  customerId: string | undefined;
+  /** Receives a `tool_call` audit event per call. */
+  record: (event: AgentEvent) => Promise<void>;
+  /** Receives a one-line action summary per call. */
+  actions: AgentAction[];
+}
+
+/**
+ * A toolbox bound to one agent run: every call goes through the gateway with the agent's id and
+ * the verified customer, gets a deterministic idempotency key (`turnId:agentId:n`) and is audited.
+ */
+export function createAgentToolbox(options: AgentToolboxOptions): AgentToolbox & { setCustomerId(customerId: string): void } {
+  let sequence = 0;
+  let customerId = options.customerId;
+  return {
+    available: options.gateway.toolsFor(options.agentId),
+    setCustomerId(next: string) {
+      customerId = next;
+    },
+    async call<Output = unknown>(toolName: string, args: unknown): Promise<ToolCallResult<Output>> {
+      sequence += 1;
+      const started = performance.now();
+      const result = await options.gateway.call({
+        toolName,
+        args,
+        context: {
+          conversationId: options.turn.conversationId,
+          turnId: options.turn.turnId,
+          agentId: options.agentId,
+          ...(customerId === undefined ? {} : { customerId }),
+          idempotencyKey: `${options.turn.turnId}:${options.agentId}:${sequence}`,
+        },
+      });
+      const latencyMs = performance.now() - started;
+      options.actions.push({ tool: toolName, ok: result.ok, summary: result.ok ? `${toolName} succeeded` : `${toolName} failed (${result.error.code})` });
+      await options.record({
+        id: options.ids.next('evt'),
+        conversationId: options.turn.conversationId,
+        traceId: options.turn.traceId,
+        turnId: options.turn.turnId,
+        time: options.clock.now().toISOString(),
+        type: 'tool_call',
+        agentId: options.agentId,
+        data: { tool: toolName, ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) },
+        latencyMs,
+      });
+      return result as ToolCallResult<Output>;
+    },
+  };
+}

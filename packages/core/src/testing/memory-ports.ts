@@ -1,0 +1,122 @@
+/**
+ * In-memory implementations of core's storage ports, for unit tests and offline demos.
+ * Same observable behaviour as the SQL adapters (optimistic versions, ordering), no persistence.
+ */
+import type { Conversation } from '../domain/conversation.js';
+import type { AgentEvent } from '../domain/events.js';
+import type { Message } from '../domain/message.js';
+import { URGENCIES, type Urgency } from '../domain/triage.js';
+import type { Ticket } from '../domain/ticket.js';
+import { NotFoundError, SwitchboardError } from '../errors.js';
+import type { Clock, ConversationStore, EventLog, IdGenerator, TicketFilter, TicketQueue } from '../ports.js';
+
+/** A {@link ConversationStore} held in maps. */
+export function createMemoryConversationStore(): ConversationStore {
+  const conversations = new Map<string, Conversation>();
+  const messages = new Map<string, Message[]>();
+  return {
+    async create(conversation) {
+      if (conversations.has(conversation.id)) throw new SwitchboardError('CONFLICT', 'Conversation already exists', { details: { conversationId: conversation.id } });
+      conversations.set(conversation.id, structuredClone(conversation));
+      return Promise.resolve();
+    },
+    async get(id) {
+      const found = conversations.get(id);
+      return Promise.resolve(found ? structuredClone(found) : undefined);
+    },
+    async save(conversation) {
+      const current = conversations.get(conversation.id);
+      if (!current) throw new NotFoundError('CONVERSATION_NOT_FOUND', 'No such conversation', { details: { conversationId: conversation.id } });
+      if (current.version !== conversation.version) throw new SwitchboardError('CONFLICT', 'Conversation was saved by another writer', { details: { conversationId: conversation.id } });
+      const saved = { ...structuredClone(conversation), version: conversation.version + 1 };
+      conversations.set(conversation.id, saved);
+      return Promise.resolve(structuredClone(saved));
+    },
+    async appendMessage(message) {
+      const list = messages.get(message.conversationId) ?? [];
+      list.push(structuredClone(message));
+      messages.set(message.conversationId, list);
+      return Promise.resolve();
+    },
+    async listMessages(conversationId, options = {}) {
+      const list = messages.get(conversationId) ?? [];
+      const limited = options.limit === undefined ? list : list.slice(-options.limit);
+      return Promise.resolve(structuredClone(limited));
+    },
+  };
+}
+
+/** An {@link EventLog} held in an array. `all` exposes every event for assertions. */
+export function createMemoryEventLog(): EventLog & { readonly all: readonly AgentEvent[] } {
+  const all: AgentEvent[] = [];
+  return {
+    all,
+    async append(events) {
+      all.push(...structuredClone([...events]));
+      return Promise.resolve();
+    },
+    async list(conversationId) {
+      return Promise.resolve(all.filter((event) => event.conversationId === conversationId));
+    },
+  };
+}
+
+const rank = (priority: Urgency): number => URGENCIES.length - URGENCIES.indexOf(priority);
+
+/** A {@link TicketQueue} held in a map; `list` orders urgent first, then by SLA due time. */
+export function createMemoryTicketQueue(): TicketQueue {
+  const tickets = new Map<string, Ticket>();
+  const matches = (ticket: Ticket, filter: TicketFilter): boolean =>
+    (filter.status === undefined || ticket.status === filter.status) &&
+    (filter.queue === undefined || ticket.queue === filter.queue) &&
+    (filter.conversationId === undefined || ticket.conversationId === filter.conversationId);
+  return {
+    async create(ticket) {
+      if (tickets.has(ticket.id)) throw new SwitchboardError('CONFLICT', 'Ticket already exists', { details: { ticketId: ticket.id } });
+      tickets.set(ticket.id, structuredClone(ticket));
+      return Promise.resolve();
+    },
+    async get(id) {
+      const found = tickets.get(id);
+      return Promise.resolve(found ? structuredClone(found) : undefined);
+    },
+    async list(filter = {}) {
+      const list = [...tickets.values()].filter((ticket) => matches(ticket, filter));
+      list.sort((a, b) => rank(b.priority) - rank(a.priority) || a.slaDueAt.localeCompare(b.slaDueAt));
+      return Promise.resolve(structuredClone(list));
+    },
+    async update(ticket) {
+      if (!tickets.has(ticket.id)) throw new NotFoundError('NOT_FOUND', 'No such ticket', { details: { ticketId: ticket.id } });
+      tickets.set(ticket.id, structuredClone(ticket));
+      return Promise.resolve();
+    },
+  };
+}
+
+/** A clock that starts at `start` and advances `stepMs` milliseconds on every read. */
+export function createManualClock(options: { start?: Date; stepMs?: number } = {}): Clock & { advance(ms: number): void } {
+  let current = (options.start ?? new Date('2026-01-05T09:00:00.000Z')).getTime();
+  const stepMs = options.stepMs ?? 0;
+  return {
+    now() {
+      const value = new Date(current);
+      current += stepMs;
+      return value;
+    },
+    advance(ms: number) {
+      current += ms;
+    },
+  };
+}
+
+/** Ids `prefix_1`, `prefix_2`, … (one counter per prefix). Deterministic, for tests and replays. */
+export function createSequentialIds(): IdGenerator {
+  const counters = new Map<string, number>();
+  return {
+    next(prefix) {
+      const value = (counters.get(prefix) ?? 0) + 1;
+      counters.set(prefix, value);
+      return `${prefix}_${value}`;
+    },
+  };
+}
