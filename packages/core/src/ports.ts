@@ -121,6 +121,8 @@ export type RunReason = 'route' | 'continue' | 'handoff';
 export interface AgentRunInput {
   agent: AgentConfig;
   reason: RunReason;
+  /** The intent to work on: the triaged one, or the active one when continuing. */
+  intent: string;
   conversation: Conversation;
   message: Message;
   /** Recent messages, oldest first, including `message`. */

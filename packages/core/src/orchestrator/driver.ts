@@ -180,6 +180,7 @@ class TurnRun {
       const output = await this.ports.engine.runAgent({
         agent,
         reason: step.reason,
+        intent: step.intent,
         conversation: this.conversation,
         message: this.state.message,
         history,
