@@ -1,0 +1,56 @@
+/**
+ * The {@link Database} handle: every storage port on one connection, plus lifecycle.
+ */
+import type { CommerceStore, ConversationStore, EventLog, TicketQueue } from '@switchboard/core';
+import { is, sql } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import { createCommerceStore } from './adapters/commerce.js';
+import { createConversationStore } from './adapters/conversations.js';
+import { createEventLog } from './adapters/events.js';
+import { createTicketQueue } from './adapters/tickets.js';
+import { guard } from './errors.js';
+import * as schema from './schema.js';
+import type { SqlDatabase } from './sql.js';
+
+/** Which engine is underneath: embedded PGlite or a PostgreSQL server. */
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** Every storage port of Switchboard on one database, as {@link openDatabase} returns it. */
+export interface Database {
+  readonly conversations: ConversationStore;
+  readonly events: EventLog;
+  readonly tickets: TicketQueue;
+  readonly commerce: CommerceStore;
+  readonly kind: DatabaseKind;
+  /** Releases the connection pool or stops PGlite (flushing it to disk). Idempotent. */
+  close(): Promise<void>;
+  /**
+   * Deletes every row of every Switchboard table (schema and migrations stay). Tests only;
+   * optional, because not every adapter can offer it.
+   */
+  dangerouslyResetForTests?(): Promise<void>;
+}
+
+/** Every table of the schema, found from `schema.ts` itself so no list is kept by hand. */
+const ALL_TABLES: readonly PgTable[] = Object.values<unknown>(schema).filter((value): value is PgTable => is(value, PgTable));
+
+/** Builds the ports on an open, migrated drizzle database. */
+export function assembleDatabase(options: { db: SqlDatabase; kind: DatabaseKind; close: () => Promise<void> }): Database {
+  const { db, kind } = options;
+  let closing: Promise<void> | undefined;
+  return Object.freeze({
+    conversations: createConversationStore(db),
+    events: createEventLog(db),
+    tickets: createTicketQueue(db),
+    commerce: createCommerceStore(db),
+    kind,
+    close(): Promise<void> {
+      closing ??= guard('database.close', options.close);
+      return closing;
+    },
+    async dangerouslyResetForTests(): Promise<void> {
+      const tables = sql.join(ALL_TABLES.map((table) => sql`${table}`), sql`, `);
+      await guard('database.dangerouslyResetForTests', () => db.execute(sql`truncate table ${tables} restart identity`));
+    },
+  });
+}

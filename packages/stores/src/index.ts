@@ -1,0 +1,7 @@
+/**
+ * @switchboard/stores — storage adapters for core's ports on PGlite (embedded default) and
+ * PostgreSQL, one drizzle schema and numbered SQL migrations. The shared conformance suite is at
+ * `@switchboard/stores/testing`.
+ */
+export { openDatabase, DEFAULT_DATA_DIR, type OpenDatabaseOptions } from './open.js';
+export type { Database, DatabaseKind } from './database.js';

@@ -1,0 +1,59 @@
+/**
+ * Opening PostgreSQL through a `pg` connection pool.
+ */
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { assembleDatabase } from './database.js';
+import type { Database } from './database.js';
+import { toStoreError } from './errors.js';
+import { DEFAULT_MIGRATIONS_SCHEMA, MIGRATIONS_FOLDER } from './migrate.js';
+
+/**
+ * Applies pending migrations while holding a PostgreSQL advisory lock, so processes (or calls in
+ * one process) opening the same database at once apply each migration exactly once.
+ */
+async function migrateExclusively(options: { pool: pg.Pool; db: NodePgDatabase; schema: string | undefined }): Promise<void> {
+  const { pool, db, schema } = options;
+  const lockKey = `switchboard.migrate:${schema ?? ''}`;
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', [lockKey]);
+    try {
+      if (schema !== undefined) await client.query(`create schema if not exists "${schema}"`);
+      await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER, migrationsSchema: schema ?? DEFAULT_MIGRATIONS_SCHEMA });
+    } finally {
+      await client.query('select pg_advisory_unlock(hashtext($1))', [lockKey]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Connects to PostgreSQL and applies pending migrations.
+ * @param options.url - `postgres://` connection URL.
+ * @param options.schema - Schema holding the tables and the migrations record (already validated
+ *   as a plain identifier); every pooled connection gets it as `search_path`. `undefined` uses the
+ *   server's default `search_path` and records migrations in schema `drizzle`.
+ * @throws StoreError `STORE_FAILED` if the server is unreachable or a migration fails.
+ */
+export async function openPostgres(options: { url: string; schema: string | undefined }): Promise<Database> {
+  const { url, schema } = options;
+  const pool = new pg.Pool({
+    connectionString: url,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // An idle client that loses its connection is dropped by the pool; without a listener the
+  // 'error' event would crash the process. Queries report their own failures as StoreError.
+  pool.on('error', () => undefined);
+  try {
+    const db = drizzle({ client: pool });
+    await migrateExclusively({ pool, db, schema });
+    return assembleDatabase({ db, kind: 'postgres', close: () => pool.end() });
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw toStoreError(error, 'database.open');
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The one SQL schema of Switchboard, shared by PGlite and PostgreSQL.
+ *
+ * Columns hold what is filtered or ordered; a `data` jsonb column holds the full validated record
+ * where the record has nested fields (conversations, tickets, store records), and is parsed with
+ * core's zod schemas when read back. Migrations in `../migrations` are generated from this file by
+ * `npm run db:generate -w @switchboard/stores`; never edit a generated migration by hand.
+ *
+ * This file imports `drizzle-orm/pg-core` only, so drizzle-kit can load it on its own.
+ *
+ * No foreign keys: drizzle-kit writes references as `"public"."conversations"`, which would pin
+ * every migration to the `public` schema and break per-schema isolation (`openDatabase({ schema })`).
+ * The ports write a conversation before its messages, events and tickets.
+ */
+import { bigint, doublePrecision, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** Timestamps are `timestamptz`, exchanged with the driver as `Date`. */
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Conversations; `data` is the full `Conversation`, `version` drives optimistic concurrency. */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    status: text('status').notNull(),
+    channel: text('channel').notNull(),
+    /** `identity.customerId` once the customer is verified. */
+    customerId: text('customer_id'),
+    currentAgentId: text('current_agent_id'),
+    priority: text('priority').notNull(),
+    version: integer('version').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+    updatedAt: timestamptz('updated_at').notNull(),
+    data: jsonb('data').notNull(),
+  },
+  (table) => [
+    index('conversations_status_updated_idx').on(table.status, table.updatedAt),
+    index('conversations_customer_idx').on(table.customerId),
+  ],
+);
+
+/** Messages; `seq` is the insertion order within the database, used to order a transcript. */
+export const messages = pgTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    role: text('role').notNull(),
+    author: text('author').notNull(),
+    text: text('text').notNull(),
+    turnId: text('turn_id'),
+    createdAt: timestamptz('created_at').notNull(),
+  },
+  (table) => [index('messages_conversation_seq_idx').on(table.conversationId, table.seq)],
+);
+
+/** The append-only audit log; `data` is the event's type-specific payload. */
+export const events = pgTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    conversationId: text('conversation_id').notNull(),
+    traceId: text('trace_id').notNull(),
+    turnId: text('turn_id').notNull(),
+    time: timestamptz('time').notNull(),
+    type: text('type').notNull(),
+    agentId: text('agent_id'),
+    data: jsonb('data').notNull(),
+    latencyMs: doublePrecision('latency_ms'),
+    inputTokens: integer('input_tokens'),
+    outputTokens: integer('output_tokens'),
+    costUsd: doublePrecision('cost_usd'),
+  },
+  (table) => [
+    index('events_conversation_time_idx').on(table.conversationId, table.time, table.seq),
+    index('events_trace_idx').on(table.traceId),
+  ],
+);
+
+/** The human queue; `priority_rank` is 0 for `urgent` … 3 for `low`, so ascending order is urgent first. */
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id').notNull(),
+    status: text('status').notNull(),
+    priority: text('priority').notNull(),
+    priorityRank: integer('priority_rank').notNull(),
+    queue: text('queue').notNull(),
+    slaDueAt: timestamptz('sla_due_at').notNull(),
+    assignee: text('assignee'),
+    createdAt: timestamptz('created_at').notNull(),
+    updatedAt: timestamptz('updated_at').notNull(),
+    data: jsonb('data').notNull(),
+  },
+  (table) => [
+    index('tickets_order_idx').on(table.priorityRank, table.slaDueAt),
+    index('tickets_status_queue_idx').on(table.status, table.queue),
+    index('tickets_conversation_idx').on(table.conversationId),
+  ],
+);
+
+/** Store customers (τ-bench `users.json` records); lookup keys are lowercased copies. */
+export const storeUsers = pgTable(
+  'store_users',
+  {
+    id: text('id').primaryKey(),
+    /** Lowercased, trimmed. */
+    email: text('email').notNull(),
+    /** Lowercased, trimmed. */
+    firstNameLower: text('first_name_lower').notNull(),
+    /** Lowercased, trimmed. */
+    lastNameLower: text('last_name_lower').notNull(),
+    zip: text('zip').notNull(),
+    data: jsonb('data').notNull(),
+  },
+  (table) => [
+    index('store_users_email_idx').on(table.email),
+    index('store_users_name_zip_idx').on(table.lastNameLower, table.firstNameLower, table.zip),
+  ],
+);
+
+/** Store orders (τ-bench `orders.json` records). */
+export const storeOrders = pgTable(
+  'store_orders',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    data: jsonb('data').notNull(),
+  },
+  (table) => [index('store_orders_user_idx').on(table.userId)],
+);
+
+/** Store products (τ-bench `products.json` records). */
+export const storeProducts = pgTable('store_products', {
+  id: text('id').primaryKey(),
+  data: jsonb('data').notNull(),
+});
+
+/** Small key/value facts about the database (for example what was imported). */
+export const meta = pgTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
