@@ -69,6 +69,8 @@ export interface CommerceStore {
   getOrder(orderId: string): Promise<Order | undefined>;
   getProduct(productId: string): Promise<Product | undefined>;
   listProducts(): Promise<Product[]>;
+  /** User ids in ascending order, `limit` at most, skipping `offset` (default 0). */
+  listUserIds(options: { limit: number; offset?: number }): Promise<string[]>;
   /** Replaces the whole store with `snapshot` (import, seed). */
   dangerouslyReplaceAll(snapshot: StoreSnapshot): Promise<void>;
   /** Counts of users, orders and products. */

@@ -100,6 +100,13 @@ export function createCommerceStore(db: SqlDatabase): CommerceStore {
       return rows[0]?.id;
     },
 
+    async listUserIds(options) {
+      const rows = await guard('commerce.listUserIds', () =>
+        db.select({ id: storeUsers.id }).from(storeUsers).orderBy(asc(storeUsers.id)).limit(options.limit).offset(options.offset ?? 0),
+      );
+      return rows.map((row) => row.id);
+    },
+
     async getOrder(orderId) {
       const rows = await guard('commerce.getOrder', () => db.select({ data: storeOrders.data }).from(storeOrders).where(eq(storeOrders.id, orderId)));
       return rows[0] === undefined ? undefined : parseStored(OrderSchema, rows[0].data, 'order');

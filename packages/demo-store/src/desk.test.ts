@@ -1,0 +1,79 @@
+import { createToolGateway, type ToolCallResult } from '@switchboard/core';
+import { describe, expect, it } from 'vitest';
+import { createDemoDesk } from './desk.js';
+import { generateStore } from './generator/generate.js';
+import { KNOWLEDGE_ARTICLES } from './knowledge/index.js';
+import { INTENTS } from './routing/intents.js';
+import { createMemoryCommerceStore } from './testing.js';
+import { createReadTools } from './tools/index.js';
+
+const desk = createDemoDesk();
+const tools = createReadTools({ commerce: createMemoryCommerceStore() });
+const toolsByName = new Map(tools.map((tool) => [tool.name, tool]));
+
+describe('createDemoDesk', () => {
+  it('parses, with the eight agents and triage and escalation roles', () => {
+    expect(desk.agents.map((agent) => agent.id)).toEqual(['triage', 'billing', 'orders', 'returns', 'account', 'technical', 'faq', 'escalation']);
+    expect(desk.agents.find((agent) => agent.id === 'triage')?.role).toBe('triage');
+    expect(desk.agents.find((agent) => agent.id === 'escalation')?.role).toBe('escalation');
+    expect(desk.routing).toMatchObject({ fallbackAgentId: 'faq', escalationAgentId: 'escalation' });
+    expect(Object.isFrozen(desk)).toBe(true);
+  });
+
+  it('routes every intent to a desk agent and knows its category', () => {
+    const agentIds = new Set(desk.agents.map((agent) => agent.id));
+    for (const [intent, definition] of Object.entries(INTENTS)) {
+      expect(desk.routing.intentToAgent[intent]).toBe(definition.agentId);
+      expect(agentIds.has(definition.agentId)).toBe(true);
+      expect(desk.routing.intentCategory[intent]).toBe(definition.category);
+    }
+  });
+
+  it('sends each category to its human queue, legal cases to legal', () => {
+    expect(desk.queues.byCategory).toMatchObject({
+      ORDER: 'orders', DELIVERY: 'orders', SHIPPING_ADDRESS: 'orders', EXCHANGE: 'orders',
+      REFUND: 'billing', INVOICE: 'billing', PAYMENT: 'billing', CANCELLATION_FEE: 'billing',
+      ACCOUNT: 'account', NEWSLETTER: 'account', TECHNICAL: 'technical',
+      CONTACT: 'general', FEEDBACK: 'general', PRODUCT: 'general',
+    });
+    expect(desk.queues).toMatchObject({ defaultQueue: 'general', legalQueue: 'legal' });
+  });
+
+  it('gives each agent existing tools with exactly the scopes they need', () => {
+    for (const agent of desk.agents) {
+      const needed = new Set(agent.tools.flatMap((name) => toolsByName.get(name)?.scopes ?? ['<missing tool>']));
+      expect(new Set(agent.scopes)).toEqual(needed);
+      expect(agent.instructions).toBe(`prompts/${agent.id}@1`);
+    }
+    const toolsOf = (id: string): string[] => desk.agents.find((agent) => agent.id === id)?.tools ?? [];
+    expect(toolsOf('billing')).toEqual(expect.arrayContaining(['find_user_id_by_email', 'get_invoices', 'get_refund_status', 'get_order_details']));
+    expect(toolsOf('account')).toContain('get_user_details');
+    expect(toolsOf('faq')).not.toContain('get_order_details');
+    expect(toolsOf('technical')).toEqual([]);
+    expect(toolsOf('escalation')).toEqual([]);
+  });
+
+  it('lets specialists hand off to each other and to escalation, never to themselves', () => {
+    for (const agent of desk.agents.filter((candidate) => candidate.role === 'specialist')) {
+      expect(agent.handoffs).toContain('escalation');
+      expect(agent.handoffs).not.toContain(agent.id);
+      expect(agent.handoffs).toHaveLength(6);
+    }
+  });
+
+  it('points every agent at knowledge collections that have articles', () => {
+    const collections = new Set(KNOWLEDGE_ARTICLES.map((article) => article.collection));
+    for (const agent of desk.agents) for (const collection of agent.knowledge) expect(collections.has(collection)).toBe(true);
+  });
+
+  it('lets the gateway enforce the agents\u2019 scopes', async () => {
+    const snapshot = generateStore({ seed: 11, users: 5, orders: 10 });
+    const order = Object.values(snapshot.orders)[0]!;
+    const gateway = createToolGateway({ tools: createReadTools({ commerce: createMemoryCommerceStore({ snapshot }) }), agents: desk.agents });
+    const call = (agentId: string, toolName: string): Promise<ToolCallResult> =>
+      gateway.call({ toolName, args: { order_id: order.order_id }, context: { conversationId: 'c', turnId: 't', agentId, customerId: order.user_id, idempotencyKey: 'k' } });
+    expect((await call('billing', 'get_invoices')).ok).toBe(true);
+    expect(await call('faq', 'get_order_details')).toMatchObject({ ok: false, error: { code: 'TOOL_SCOPE_DENIED' } });
+    expect(gateway.toolsFor('technical')).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The demo company's desk configuration: agents, routing, escalation triggers and queues.
+ */
+import { parseDeskConfig, type DeskConfig, type DeskConfigInput } from '@switchboard/core';
+import { DEMO_AGENTS } from './agents.js';
+import { INTENT_AGENT, INTENT_CATEGORY } from './routing/intents.js';
+
+/** Human queue per category; categories not listed go to {@link DEFAULT_QUEUE}. */
+const QUEUE_BY_CATEGORY: Readonly<Record<string, string>> = {
+  ORDER: 'orders',
+  DELIVERY: 'orders',
+  SHIPPING_ADDRESS: 'orders',
+  EXCHANGE: 'orders',
+  REFUND: 'billing',
+  INVOICE: 'billing',
+  PAYMENT: 'billing',
+  CANCELLATION_FEE: 'billing',
+  ACCOUNT: 'account',
+  NEWSLETTER: 'account',
+  TECHNICAL: 'technical',
+};
+const DEFAULT_QUEUE = 'general';
+const LEGAL_QUEUE = 'legal';
+
+/**
+ * Builds the demo desk: the eight agents of `DEMO_AGENTS`, routing from `INTENT_AGENT` and
+ * `INTENT_CATEGORY` (fallback agent `faq`, escalation agent `escalation`), human queues by
+ * category (ORDER, DELIVERY, SHIPPING_ADDRESS, EXCHANGE → `orders`; REFUND, INVOICE, PAYMENT,
+ * CANCELLATION_FEE → `billing`; ACCOUNT, NEWSLETTER → `account`; TECHNICAL → `technical`; every
+ * other category → `general`), legal queue `legal`, and core's defaults for escalation triggers,
+ * SLAs and limits.
+ *
+ * @returns a frozen, validated {@link DeskConfig}; a new object on every call.
+ * @throws ConfigurationError `CONFIG_INVALID` if the configuration is inconsistent (a bug here).
+ * @example
+ * ```ts
+ * const desk = createDemoDesk();
+ * desk.routing.intentToAgent.track_refund; // 'billing'
+ * ```
+ */
+export function createDemoDesk(): Readonly<DeskConfig> {
+  const categories = new Set(Object.values(INTENT_CATEGORY));
+  const byCategory = Object.fromEntries([...categories].sort().map((category) => [category, QUEUE_BY_CATEGORY[category] ?? DEFAULT_QUEUE]));
+  const input: DeskConfigInput = {
+    agents: DEMO_AGENTS.map((agent) => structuredClone(agent)),
+    routing: {
+      intentToAgent: { ...INTENT_AGENT },
+      intentCategory: { ...INTENT_CATEGORY },
+      fallbackAgentId: 'faq',
+      escalationAgentId: 'escalation',
+    },
+    escalation: {},
+    queues: { byCategory, defaultQueue: DEFAULT_QUEUE, legalQueue: LEGAL_QUEUE },
+    limits: {},
+  };
+  return parseDeskConfig(input);
+}

@@ -1,0 +1,31 @@
+/**
+ * @switchboard/demo-store — the demo company: seeded store data, knowledge base, agents, desk
+ * configuration, read tools and routing. Depends on core (and nlu); receives ports, never imports
+ * stores, engines or the server.
+ */
+export { generateStore, DEFAULT_STORE_SIZE, type GenerateStoreOptions } from './generator/generate.js';
+export { CATALOG, type ProductBlueprint } from './generator/catalog.js';
+export { KNOWLEDGE_ARTICLES, KNOWLEDGE_COLLECTIONS, type KnowledgeCollection } from './knowledge/index.js';
+export { STORE_POLICY } from './policy.js';
+export {
+  createReadTools,
+  READ_SCOPES,
+  READ_TOOL_NAMES,
+  READ_TIMEOUT_MS,
+  InvoiceSchema,
+  InvoicesResultSchema,
+  RefundStatusSchema,
+  ProductMatchesSchema,
+  UserIdResultSchema,
+  type ReadToolsOptions,
+  type Invoice,
+  type RefundStatus,
+  type ProductMatches,
+  type UserIdResult,
+} from './tools/index.js';
+export { DEMO_AGENTS, DEMO_AGENT_IDS, type DemoDeskAgentId } from './agents.js';
+export { createDemoDesk } from './desk.js';
+export { INTENT_PLAYBOOKS, KNOWLEDGE_QUERY_HINTS, DEMO_PLAYBOOKS, type DemoPlaybook } from './playbooks.js';
+export { INTENTS, INTENT_CATEGORY, INTENT_AGENT, type DemoIntent, type DemoAgentId, type IntentDefinition } from './routing/intents.js';
+export { ROUTING_EXAMPLES, type RoutingExample } from './routing/examples.js';
+export { createMemoryCommerceStore, type MemoryCommerceStoreOptions } from './testing.js';
