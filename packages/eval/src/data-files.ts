@@ -34,7 +34,7 @@ export function readTextRows(path: string, options: ReadTextRowsOptions): TextRo
   }
   const records: Record<string, unknown>[] = /\.(jsonl|ndjson)$/i.test(path)
     ? content.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Record<string, unknown>)
-    : (parse(content, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as Record<string, unknown>[]);
+    : parse<Record<string, unknown>>(content, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true });
   const first = records[0];
   for (const column of [options.textColumn, options.labelColumn]) {
     if (column !== undefined && first !== undefined && !(column in first)) {
@@ -42,8 +42,16 @@ export function readTextRows(path: string, options: ReadTextRowsOptions): TextRo
     }
   }
   const rows = records.map((record) => {
-    const label = options.labelColumn === undefined ? undefined : record[options.labelColumn];
-    return { text: String(record[options.textColumn] ?? ''), ...(label === undefined ? {} : { label: String(label) }) };
+    const label = options.labelColumn === undefined ? undefined : cellText(record[options.labelColumn]);
+    return { text: cellText(record[options.textColumn]), ...(label === undefined ? {} : { label }) };
   });
   return options.limit === undefined ? rows : rows.slice(0, options.limit);
+}
+
+/** A cell as text: strings as-is, numbers and booleans printed, anything else JSON. */
+function cellText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }

@@ -3,9 +3,15 @@ import type { PlaybookRun } from '../context.js';
 import { ensureIdentity } from '../identity.js';
 import { describeItem, ensureOrder } from '../orders.js';
 import { formatDollars } from '../replies.js';
+import { knowledgeAnswerPlaybook } from './knowledge.js';
 
-/** Order status and tracking: identity → order → `get_order_details` → status, items, tracking numbers. */
+/**
+ * Order status and tracking: identity → order → `get_order_details` → status, items, tracking
+ * numbers. A general delivery-time question that names no order is answered from the knowledge base.
+ */
 export async function orderStatusPlaybook(run: PlaybookRun): Promise<AgentRunOutput> {
+  const namesOrder = run.input.triage.entities.orderIds.length > 0 || run.input.conversation.identity !== undefined;
+  if (run.intent === 'delivery_period' && !namesOrder && run.answering === undefined) return knowledgeAnswerPlaybook(run);
   const identity = await ensureIdentity(run, 'your order');
   if (!identity.ok) return identity.output;
   const order = await ensureOrder(run, identity.customerId);
