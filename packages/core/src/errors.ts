@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'CONVERSATION_NOT_FOUND',
   'CONVERSATION_CLOSED',
   'CONFLICT',
+  'POLICY_REFUSED',
   'CONFIG_INVALID',
   'LIMIT_EXCEEDED',
   'TOOL_NOT_FOUND',
@@ -100,7 +101,11 @@ export class LimitExceededError extends SwitchboardError {
   }
 }
 
-/** A tool call failed: unknown tool, denied scope, invalid arguments, timeout or tool failure. */
+/**
+ * A tool call failed: unknown tool, denied scope, invalid arguments, timeout or tool failure; or a
+ * business rule refused it (`POLICY_REFUSED`, with the rule's name in `details.rule`, such as
+ * `order_not_pending` or `insufficient_gift_card_balance`).
+ */
 export class ToolError extends SwitchboardError {}
 
 /** An engine (local playbooks, LLM, scripted double) failed to produce a valid result. */

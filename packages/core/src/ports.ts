@@ -4,7 +4,7 @@
  */
 import type { AgentConfig, AgentResult } from './domain/agent.js';
 import type { Order, Product, StoreSnapshot, User } from './domain/commerce.js';
-import type { Conversation, CustomerIdentity, DialogState } from './domain/conversation.js';
+import type { Conversation, DialogState } from './domain/conversation.js';
 import type { AgentEvent } from './domain/events.js';
 import type { HandoffPayloadV1 } from './domain/handoff.js';
 import type { KnowledgeHit } from './domain/knowledge.js';
@@ -61,7 +61,20 @@ export interface TicketQueue {
   update(ticket: Ticket): Promise<void>;
 }
 
-/** Read access to the company's store records (τ-bench shapes). Writes arrive with issue 4. */
+/** One record a write changes: `before` exactly as it was read, `after` as it must be stored (same id). */
+export interface RecordChange<T> {
+  before: T;
+  after: T;
+}
+
+/** Records {@link CommerceStore.applyChanges} writes together; absent or empty lists change nothing. */
+export interface CommerceChanges {
+  users?: readonly RecordChange<User>[];
+  orders?: readonly RecordChange<Order>[];
+  products?: readonly RecordChange<Product>[];
+}
+
+/** The company's store records (τ-bench shapes): reads, lookups, compare-and-set writes, bulk replace. */
 export interface CommerceStore {
   getUser(userId: string): Promise<User | undefined>;
   findUserIdByEmail(email: string): Promise<string | undefined>;
@@ -71,6 +84,15 @@ export interface CommerceStore {
   listProducts(): Promise<Product[]>;
   /** User ids in ascending order, `limit` at most, skipping `offset` (default 0). */
   listUserIds(options: { limit: number; offset?: number }): Promise<string[]>;
+  /**
+   * Writes `changes` atomically, as a compare-and-set: every `after` is stored only if every
+   * `before` still equals the stored record (deep equality; key order ignored). Either all
+   * records change or none does. Write tools read, decide, then call this once.
+   * @throws SwitchboardError `CONFLICT` (retryable: read again and redo) when a record is missing or
+   *   changed since it was read.
+   * @throws InvalidInputError `INVALID_INPUT` when an `after` fails its schema or changes the id.
+   */
+  applyChanges(changes: CommerceChanges): Promise<void>;
   /** Replaces the whole store with `snapshot` (import, seed). */
   dangerouslyReplaceAll(snapshot: StoreSnapshot): Promise<void>;
   /** Counts of users, orders and products. */
@@ -139,8 +161,6 @@ export interface AgentRunInput {
 export interface AgentRunOutput {
   result: AgentResult;
   dialog: DialogState;
-  /** Set when the agent verified the customer's identity during this run. */
-  identity?: CustomerIdentity;
   /** Built by the outgoing agent when `result.status` is `handoff`. */
   handoff?: HandoffPayloadV1;
 }
@@ -149,4 +169,86 @@ export interface AgentRunOutput {
 export interface Engine {
   readonly id: string;
   runAgent(input: AgentRunInput): Promise<AgentRunOutput>;
+}
+
+/** A call to claim an idempotency key before a write tool runs ({@link ToolCallLog.claim}). */
+export interface ToolCallClaimRequest {
+  /** `ToolContext.idempotencyKey`: unique per logical write, reused by retries. */
+  idempotencyKey: string;
+  toolName: string;
+  /** The validated arguments as canonical JSON (`canonicalJson`), to detect a key reused for another call. */
+  argsJson: string;
+  conversationId: string;
+  agentId: string;
+  /** How long the claim holds, in milliseconds, before another caller may take the key over (a crashed run). */
+  leaseMs: number;
+}
+
+/**
+ * Outcome of {@link ToolCallLog.claim}: `claimed` — this caller runs the tool and then calls
+ * `complete` or `release`; `completed` — a result is recorded, return it without running;
+ * `pending` — another caller holds an unexpired claim. The last two carry the recorded call, so
+ * the gateway can refuse a key reused with another tool or other arguments.
+ */
+export type ToolCallClaim =
+  | { status: 'claimed' }
+  | { status: 'completed'; toolName: string; argsJson: string; result: ToolCallResult }
+  | { status: 'pending'; toolName: string; argsJson: string };
+
+/**
+ * Idempotency for write tools: one recorded result per idempotency key. The gateway claims the
+ * key before running a write and records its result, so an at-least-once retry (same key) returns
+ * the recorded result with no second effect. SQL adapter in `@switchboard/stores` (table
+ * `tool_calls`); in-memory double `createMemoryToolCallLog` in `@switchboard/core`.
+ */
+export interface ToolCallLog {
+  /**
+   * Claims `idempotencyKey` with a conditional insert: the first caller gets `claimed`; later
+   * callers get the recorded result, or `pending` while the claim's lease runs. An expired claim
+   * of the same tool and arguments is taken over (`claimed`).
+   * @throws StoreError `STORE_FAILED` when the log cannot be reached.
+   */
+  claim(request: ToolCallClaimRequest): Promise<ToolCallClaim>;
+  /** Records the result of a claimed call; later claims of the key return it. */
+  complete(entry: { idempotencyKey: string; result: ToolCallResult }): Promise<void>;
+  /** Drops an unfinished claim (the call failed without effect), so a retry runs again. Completed keys stay. */
+  release(idempotencyKey: string): Promise<void>;
+}
+
+/** One email waiting in the outbox for the mail sender. */
+export interface OutboxEmail {
+  /** Unique; a second `enqueue` with the same id is ignored. */
+  id: string;
+  /** What to send: `password_reset` (the sender creates the reset link and its one-time token). */
+  template: 'password_reset';
+  /** The store customer it is for. */
+  userId: string;
+  /** Recipient address, as on the customer's profile. */
+  to: string;
+  /** ISO 8601 time it was queued. */
+  createdAt: string;
+}
+
+/** Emails the desk asked to send (the transactional outbox pattern); a separate sender delivers them. */
+export interface EmailOutbox {
+  /** Queues `email` unless its id is already queued. @returns true when queued now, false when the id existed. */
+  enqueue(email: OutboxEmail): Promise<boolean>;
+  /** Queued emails of a customer, oldest first. */
+  listForUser(userId: string): Promise<OutboxEmail[]>;
+}
+
+/** A customer's newsletter choice. */
+export interface NewsletterSubscription {
+  userId: string;
+  subscribed: boolean;
+  /** ISO 8601 time of the last change. */
+  updatedAt: string;
+}
+
+/** Newsletter subscriptions of store customers, kept apart from the τ-shaped user records. */
+export interface NewsletterSubscriptions {
+  /** The customer's choice, or `undefined` when never set (treat as not subscribed). */
+  get(userId: string): Promise<NewsletterSubscription | undefined>;
+  /** Stores the choice, replacing any earlier one. */
+  set(subscription: NewsletterSubscription): Promise<void>;
 }

@@ -52,6 +52,8 @@ export function createDemoDesk(): Readonly<DeskConfig> {
     escalation: {},
     queues: { byCategory, defaultQueue: DEFAULT_QUEUE, legalQueue: LEGAL_QUEUE },
     limits: {},
+    // The τ-style lookups return a bare user id; a successful one verifies the customer.
+    identityTools: { find_user_id_by_email: 'email', find_user_id_by_name_zip: 'name_zip' },
   };
   return parseDeskConfig(input);
 }

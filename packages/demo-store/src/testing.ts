@@ -1,7 +1,33 @@
 /**
- * Test doubles for the demo store: an in-memory {@link CommerceStore}.
+ * Test doubles for the demo store: an in-memory {@link CommerceStore} (also the fast store of
+ * `eval tau-tools`).
  */
-import type { CommerceStore, Order, Product, StoreSnapshot, User } from '@switchboard/core';
+import { canonicalJson, InvalidInputError, OrderSchema, ProductSchema, SwitchboardError, UserSchema } from '@switchboard/core';
+import type { CommerceChanges, CommerceStore, Order, Product, RecordChange, StoreSnapshot, User } from '@switchboard/core';
+import type { z } from 'zod';
+
+/** How one kind of record is validated and keyed. */
+interface RecordKind<T> {
+  entity: 'user' | 'order' | 'product';
+  table: 'users' | 'orders' | 'products';
+  schema: z.ZodType<T>;
+  idOf: (record: T) => string;
+}
+
+const USERS: RecordKind<User> = { entity: 'user', table: 'users', schema: UserSchema, idOf: (user) => user.user_id };
+const ORDERS: RecordKind<Order> = { entity: 'order', table: 'orders', schema: OrderSchema, idOf: (order) => order.order_id };
+const PRODUCTS: RecordKind<Product> = { entity: 'product', table: 'products', schema: ProductSchema, idOf: (product) => product.product_id };
+
+/** Validates each change's `after` (same id as `before`); returns the parsed records. @throws InvalidInputError `INVALID_INPUT`. */
+function parseChanges<T>(kind: RecordKind<T>, changes: readonly RecordChange<T>[] | undefined): { id: string; before: T; after: T }[] {
+  return (changes ?? []).map(({ before, after }) => {
+    const parsed = kind.schema.safeParse(after);
+    if (!parsed.success) throw new InvalidInputError('INVALID_INPUT', `Invalid ${kind.entity}`, { details: { entity: kind.entity } });
+    const id = kind.idOf(before);
+    if (kind.idOf(parsed.data) !== id) throw new InvalidInputError('INVALID_INPUT', `A ${kind.entity} change may not change its id`, { details: { entity: kind.entity } });
+    return { id, before, after: parsed.data };
+  });
+}
 
 /** Options of {@link createMemoryCommerceStore}. */
 export interface MemoryCommerceStoreOptions {
@@ -16,6 +42,8 @@ export interface MemoryCommerceStoreOptions {
  * Lookups behave like the database adapters should: `findUserIdByEmail` ignores case and
  * surrounding spaces; `findUserIdByNameZip` ignores case of the names and matches the zip
  * exactly. Every read returns a copy, so callers cannot change the stored records.
+ * `applyChanges` is the same compare-and-set as the SQL adapter: `CONFLICT` (retryable) when a
+ * `before` differs from the stored record, `INVALID_INPUT` for an invalid `after`; all or nothing.
  *
  * @example
  * ```ts
@@ -52,6 +80,22 @@ export function createMemoryCommerceStore(options: MemoryCommerceStoreOptions = 
     getOrder: (orderId): Promise<Order | undefined> => Promise.resolve(copy(own(data.orders, orderId))),
     getProduct: (productId): Promise<Product | undefined> => Promise.resolve(copy(own(data.products, productId))),
     listProducts: () => Promise.resolve(structuredClone(Object.values(data.products))),
+    applyChanges(changes: CommerceChanges) {
+      const planned = [
+        ...parseChanges(USERS, changes.users).map((change) => ({ ...change, table: USERS.table })),
+        ...parseChanges(ORDERS, changes.orders).map((change) => ({ ...change, table: ORDERS.table })),
+        ...parseChanges(PRODUCTS, changes.products).map((change) => ({ ...change, table: PRODUCTS.table })),
+      ];
+      for (const change of planned) {
+        const records: Record<string, unknown> = data[change.table];
+        const stored = own(records, change.id);
+        if (stored === undefined || canonicalJson(stored) !== canonicalJson(change.before)) {
+          return Promise.reject(new SwitchboardError('CONFLICT', 'A store record changed since it was read', { details: { table: change.table }, isRetryable: true }));
+        }
+      }
+      for (const change of planned) (data[change.table] as Record<string, unknown>)[change.id] = structuredClone(change.after);
+      return Promise.resolve();
+    },
     dangerouslyReplaceAll(snapshot) {
       data = structuredClone(snapshot);
       return Promise.resolve();

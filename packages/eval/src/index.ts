@@ -1,5 +1,6 @@
-/** @switchboard/eval — evaluation: replay of labeled or real customer text; triage eval and benchmarks later. */
+/** @switchboard/eval — evaluation: replay of labeled or real customer text, the triage eval (`switchboard eval triage`) and benchmark (`switchboard bench triage`). */
 export { readTextRows, type TextRow, type ReadTextRowsOptions } from './data-files.js';
 export { replayRows, type ReplayDesk, type ReplayOptions, type ReplayReport } from './replay.js';
 export { createPlaceholderFiller } from './placeholders.js';
 export { percentile, latencySummary } from './stats.js';
+export * from './triage/index.js';

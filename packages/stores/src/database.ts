@@ -1,13 +1,15 @@
 /**
  * The {@link Database} handle: every storage port on one connection, plus lifecycle.
  */
-import type { CommerceStore, ConversationStore, EventLog, TicketQueue } from '@switchboard/core';
+import type { CommerceStore, ConversationStore, EmailOutbox, EventLog, NewsletterSubscriptions, TicketQueue, ToolCallLog } from '@switchboard/core';
 import { is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { createCommerceStore } from './adapters/commerce.js';
 import { createConversationStore } from './adapters/conversations.js';
 import { createEventLog } from './adapters/events.js';
+import { createEmailOutbox, createNewsletterSubscriptions } from './adapters/messaging.js';
 import { createTicketQueue } from './adapters/tickets.js';
+import { createToolCallLog } from './adapters/tool-calls.js';
 import { guard } from './errors.js';
 import * as schema from './schema.js';
 import type { SqlDatabase } from './sql.js';
@@ -21,6 +23,11 @@ export interface Database {
   readonly events: EventLog;
   readonly tickets: TicketQueue;
   readonly commerce: CommerceStore;
+  /** Idempotency log of write tools; pass it to `createToolGateway({ toolCalls })`. */
+  readonly toolCalls: ToolCallLog;
+  /** Emails the desk asked to send (password resets). */
+  readonly outbox: EmailOutbox;
+  readonly newsletter: NewsletterSubscriptions;
   readonly kind: DatabaseKind;
   /** Releases the connection pool or stops PGlite (flushing it to disk). Idempotent. */
   close(): Promise<void>;
@@ -43,6 +50,9 @@ export function assembleDatabase(options: { db: SqlDatabase; kind: DatabaseKind;
     events: createEventLog(db),
     tickets: createTicketQueue(db),
     commerce: createCommerceStore(db),
+    toolCalls: createToolCallLog(db),
+    outbox: createEmailOutbox(db),
+    newsletter: createNewsletterSubscriptions(db),
     kind,
     close(): Promise<void> {
       closing ??= guard('database.close', options.close);

@@ -12,7 +12,7 @@
  * every migration to the `public` schema and break per-schema isolation (`openDatabase({ schema })`).
  * The ports write a conversation before its messages, events and tickets.
  */
-import { bigint, doublePrecision, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Timestamps are `timestamptz`, exchanged with the driver as `Date`. */
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -137,6 +137,50 @@ export const storeOrders = pgTable(
 export const storeProducts = pgTable('store_products', {
   id: text('id').primaryKey(),
   data: jsonb('data').notNull(),
+});
+
+/**
+ * Idempotency log of write tools (core's `ToolCallLog`): one row per idempotency key. `status` is
+ * `pending` while a claimed call runs (until `lease_expires_at`), then `completed` with `result`
+ * (the `ToolCallResult` the agent got). `args_json` is the canonical JSON of the arguments.
+ */
+export const toolCalls = pgTable(
+  'tool_calls',
+  {
+    idempotencyKey: text('idempotency_key').primaryKey(),
+    toolName: text('tool_name').notNull(),
+    argsJson: text('args_json').notNull(),
+    conversationId: text('conversation_id').notNull(),
+    agentId: text('agent_id').notNull(),
+    status: text('status').notNull(),
+    result: jsonb('result'),
+    leaseExpiresAt: timestamptz('lease_expires_at').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+    completedAt: timestamptz('completed_at'),
+  },
+  (table) => [index('tool_calls_conversation_idx').on(table.conversationId)],
+);
+
+/** Emails waiting for the mail sender (core's `EmailOutbox`); `sent_at` is set by the sender. */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: text('id').primaryKey(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    userId: text('user_id').notNull(),
+    toAddress: text('to_address').notNull(),
+    template: text('template').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+    sentAt: timestamptz('sent_at'),
+  },
+  (table) => [index('email_outbox_user_idx').on(table.userId, table.seq)],
+);
+
+/** Newsletter choices of store customers (core's `NewsletterSubscriptions`). */
+export const newsletterSubscriptions = pgTable('newsletter_subscriptions', {
+  userId: text('user_id').primaryKey(),
+  subscribed: boolean('subscribed').notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
 });
 
 /** Small key/value facts about the database (for example what was imported). */

@@ -50,6 +50,13 @@ export const DeskConfigSchema = z.object({
     /** Messages of history given to an engine. @defaultValue 20 */
     historyMessages: z.number().int().min(1).default(20),
   }),
+  /**
+   * Tools whose successful result (a bare customer id string) verifies the customer's identity,
+   * with how it verifies (`email`, `name_zip`). The turn driver binds later tool calls of the turn
+   * and the conversation to that customer; engines cannot set identity any other way.
+   * @defaultValue {}
+   */
+  identityTools: z.record(z.string(), z.enum(['email', 'name_zip'])).default({}),
   /** Languages the desk answers in (ISO 639-1). @defaultValue ['en'] */
   languages: z.array(z.string()).default(['en']),
 });

@@ -174,6 +174,7 @@ class TurnRun {
       customerId: this.conversation.identity?.customerId,
       record: (event) => this.ports.events.append([event]),
       actions: this.actions,
+      identityTools: this.desk.identityTools,
     });
     const started = performance.now();
     try {
@@ -192,7 +193,7 @@ class TurnRun {
       if (!parsed.success) throw new EngineError('ENGINE_FAILED', `Engine "${this.ports.engine.id}" returned an invalid agent result`, { details: { agentId: agent.id } });
       const result = parsed.data;
       this.conversation.dialog = output.dialog;
-      if (output.identity) this.conversation.identity = output.identity;
+      if (toolbox.verifiedIdentity) this.conversation.identity = toolbox.verifiedIdentity;
       this.conversation.currentAgentId = agent.id;
       if (result.status === 'handoff') this.pendingHandoff = output.handoff;
       this.state.runs.push({ agentId: agent.id, result });

@@ -1,4 +1,5 @@
 import type { AgentAction } from '../domain/agent.js';
+import type { CustomerIdentity } from '../domain/conversation.js';
 import type { AgentEvent } from '../domain/events.js';
 import type { AgentToolbox, Clock, IdGenerator, ToolGateway } from '../ports.js';
 import type { ToolCallResult } from '../tools/tool.js';
@@ -16,19 +17,29 @@ export interface AgentToolboxOptions {
   record: (event: AgentEvent) => Promise<void>;
   /** Receives a one-line action summary per call. */
   actions: AgentAction[];
+  /** Tool name → how its successful result (a customer id) verifies identity. */
+  identityTools: Readonly<Record<string, 'email' | 'name_zip'>>;
+}
+
+/** A toolbox plus the identity verified through it during the run, if any. */
+export interface BoundAgentToolbox extends AgentToolbox {
+  readonly verifiedIdentity: CustomerIdentity | undefined;
 }
 
 /**
  * A toolbox bound to one agent run: every call goes through the gateway with the agent's id and
  * the verified customer, gets a deterministic idempotency key (`turnId:agentId:n`) and is audited.
+ * A successful call of an identity tool (see `identityTools`) binds the following calls to the
+ * customer it found; that is the only way identity is established.
  */
-export function createAgentToolbox(options: AgentToolboxOptions): AgentToolbox & { setCustomerId(customerId: string): void } {
+export function createAgentToolbox(options: AgentToolboxOptions): BoundAgentToolbox {
   let sequence = 0;
   let customerId = options.customerId;
+  let verifiedIdentity: CustomerIdentity | undefined;
   return {
     available: options.gateway.toolsFor(options.agentId),
-    setCustomerId(next: string) {
-      customerId = next;
+    get verifiedIdentity() {
+      return verifiedIdentity;
     },
     async call<Output = unknown>(toolName: string, args: unknown): Promise<ToolCallResult<Output>> {
       sequence += 1;
@@ -42,9 +53,15 @@ export function createAgentToolbox(options: AgentToolboxOptions): AgentToolbox &
           agentId: options.agentId,
           ...(customerId === undefined ? {} : { customerId }),
           idempotencyKey: `${options.turn.turnId}:${options.agentId}:${sequence}`,
+          traceId: options.turn.traceId,
         },
       });
       const latencyMs = performance.now() - started;
+      const verifiedBy = options.identityTools[toolName];
+      if (result.ok && verifiedBy !== undefined && typeof result.output === 'string') {
+        customerId = result.output;
+        verifiedIdentity = { customerId, verifiedBy };
+      }
       options.actions.push({ tool: toolName, ok: result.ok, summary: result.ok ? `${toolName} succeeded` : `${toolName} failed (${result.error.code})` });
       await options.record({
         id: options.ids.next('evt'),

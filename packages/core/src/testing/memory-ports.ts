@@ -14,6 +14,7 @@ import type { Clock, ConversationStore, EventLog, IdGenerator, TicketFilter, Tic
 export function createMemoryConversationStore(): ConversationStore {
   const conversations = new Map<string, Conversation>();
   const messages = new Map<string, Message[]>();
+  const messageIds = new Set<string>();
   return {
     async create(conversation) {
       if (conversations.has(conversation.id)) throw new SwitchboardError('CONFLICT', 'Conversation already exists', { details: { conversationId: conversation.id } });
@@ -33,6 +34,8 @@ export function createMemoryConversationStore(): ConversationStore {
       return Promise.resolve(structuredClone(saved));
     },
     async appendMessage(message) {
+      if (messageIds.has(message.id)) throw new SwitchboardError('CONFLICT', 'Message already exists', { details: { messageId: message.id } });
+      messageIds.add(message.id);
       const list = messages.get(message.conversationId) ?? [];
       list.push(structuredClone(message));
       messages.set(message.conversationId, list);
@@ -56,7 +59,8 @@ export function createMemoryEventLog(): EventLog & { readonly all: readonly Agen
       return Promise.resolve();
     },
     async list(conversationId) {
-      return Promise.resolve(all.filter((event) => event.conversationId === conversationId));
+      // Oldest first by time; events with equal times keep their append order (stable sort).
+      return Promise.resolve(all.filter((event) => event.conversationId === conversationId).sort((a, b) => a.time.localeCompare(b.time)));
     },
   };
 }

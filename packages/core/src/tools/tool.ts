@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** Who is calling a tool, on whose behalf. Tools act only on `customerId`'s records. */
 export interface ToolContext {
@@ -9,6 +9,8 @@ export interface ToolContext {
   customerId?: string;
   /** Unique per logical write; a retried turn reuses it so the write happens once. */
   idempotencyKey: string;
+  /** The turn's trace id, for audit events the gateway reports. @defaultValue `turnId` where absent */
+  traceId?: string;
 }
 
 /**
@@ -44,3 +46,9 @@ export function defineTool<Input, Output>(definition: ToolDefinition<Input, Outp
 export type ToolCallResult<Output = unknown> =
   | { ok: true; output: Output }
   | { ok: false; error: { code: string; message: string } };
+
+/** Schema of a stored {@link ToolCallResult} (the idempotency log reads results back with it). */
+export const ToolCallResultSchema: z.ZodType<ToolCallResult> = z.union([
+  z.object({ ok: z.literal(true), output: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+]);

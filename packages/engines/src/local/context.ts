@@ -18,8 +18,8 @@ export class PlaybookRun {
   readonly deps: PlaybookDependencies;
   readonly dialog: DialogState;
   readonly actions: AgentAction[] = [];
+  /** The verified customer, from the conversation or verified during this run through an identity tool. */
   identity: CustomerIdentity | undefined;
-  private identityChanged = false;
 
   constructor(input: AgentRunInput, deps: PlaybookDependencies) {
     this.input = input;
@@ -41,9 +41,9 @@ export class PlaybookRun {
     return this.input.reason === 'continue' ? this.input.conversation.dialog.awaiting : undefined;
   }
 
+  /** Records the identity an identity tool verified (the turn driver binds it from the tool result itself). */
   setIdentity(identity: CustomerIdentity): void {
     this.identity = identity;
-    this.identityChanged = true;
   }
 
   /** Calls a tool and records a one-line action. */
@@ -84,7 +84,6 @@ export class PlaybookRun {
     return {
       result: { ...result, actions: this.actions, sources: result.sources ?? [] },
       dialog: this.dialog,
-      ...(this.identityChanged && this.identity ? { identity: this.identity } : {}),
     };
   }
 }

@@ -63,8 +63,9 @@ describe('local engine', () => {
   });
 
   it('verifies by email, then asks which order listing only the customer\'s own orders', async () => {
-    const output = await engine.runAgent(input({ text: user.email, intent: 'track_order', entities: { emails: [user.email] }, conversation: { dialog: { activeIntent: 'track_order', activeAgentId: 'orders', awaiting: 'identity', slots: {}, failedAttempts: 0 } } }));
-    expect(output.identity).toEqual({ customerId: user.user_id, verifiedBy: 'email' });
+    const calls: string[] = [];
+    const output = await engine.runAgent(input({ text: user.email, intent: 'track_order', calls, entities: { emails: [user.email] }, conversation: { dialog: { activeIntent: 'track_order', activeAgentId: 'orders', awaiting: 'identity', slots: {}, failedAttempts: 0 } } }));
+    expect(calls).toEqual(['find_user_id_by_email', 'get_user_details']);
     expect(output.result.status).toBe('needs_info');
     expect(output.result.reply).toContain('#W1000001, #W1000002');
   });

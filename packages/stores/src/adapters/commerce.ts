@@ -1,11 +1,11 @@
 /**
  * {@link CommerceStore} on SQL: the company's users, orders and products in τ-bench shapes.
  */
-import { InvalidInputError, OrderSchema, ProductSchema, UserSchema } from '@switchboard/core';
-import type { CommerceStore, Order, Product, StoreSnapshot, User } from '@switchboard/core';
-import { and, asc, eq } from 'drizzle-orm';
+import { InvalidInputError, OrderSchema, ProductSchema, SwitchboardError, UserSchema } from '@switchboard/core';
+import type { CommerceChanges, CommerceStore, Order, Product, RecordChange, StoreSnapshot, User } from '@switchboard/core';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
-import { guard, parseInput, parseStored } from '../errors.js';
+import { guard, parseInput, parseStored, type RecordSchema } from '../errors.js';
 import { storeOrders, storeProducts, storeUsers } from '../schema.js';
 import type { SqlDatabase } from '../sql.js';
 
@@ -47,6 +47,65 @@ function parseSnapshot(snapshot: StoreSnapshot): { users: User[]; orders: Order[
   return { users, orders, products };
 }
 
+/** Validates each change's `after` and checks it keeps the record's id. @throws InvalidInputError `INVALID_INPUT`. */
+function parseChanges<T>(options: {
+  changes: readonly RecordChange<T>[] | undefined;
+  schema: RecordSchema<T>;
+  entity: string;
+  idOf: (record: T) => string;
+}): { id: string; before: T; after: T }[] {
+  return (options.changes ?? []).map(({ before, after }) => {
+    const parsed = parseInput(options.schema, after, options.entity);
+    const id = options.idOf(before);
+    if (options.idOf(parsed) !== id) {
+      throw new InvalidInputError('INVALID_INPUT', `A ${options.entity} change may not change its id`, { details: { entity: options.entity } });
+    }
+    return { id, before, after: parsed };
+  });
+}
+
+/** The record changed or vanished since it was read: `CONFLICT`, retryable (read again and redo). */
+function staleRecord(table: string): SwitchboardError {
+  return new SwitchboardError('CONFLICT', 'A store record changed since it was read', { details: { table }, isRetryable: true });
+}
+
+/** The user row's lookup columns and data. */
+function userRow(user: User) {
+  return {
+    email: lookupKey(user.email),
+    firstNameLower: lookupKey(user.name.first_name),
+    lastNameLower: lookupKey(user.name.last_name),
+    zip: user.address.zip.trim(),
+    data: user,
+  };
+}
+
+/** Applies parsed changes in one transaction; each UPDATE is conditional on the stored jsonb equal to `before`. */
+async function applyParsedChanges(db: SqlDatabase, changes: CommerceChanges): Promise<void> {
+  const users = parseChanges({ changes: changes.users, schema: UserSchema, entity: 'user', idOf: (user) => user.user_id });
+  const orders = parseChanges({ changes: changes.orders, schema: OrderSchema, entity: 'order', idOf: (order) => order.order_id });
+  const products = parseChanges({ changes: changes.products, schema: ProductSchema, entity: 'product', idOf: (product) => product.product_id });
+  const same = (column: typeof storeUsers.data | typeof storeOrders.data | typeof storeProducts.data, before: unknown) => sql`${column} = ${JSON.stringify(before)}::jsonb`;
+  await db.transaction(async (tx) => {
+    for (const change of users) {
+      const rows = await tx.update(storeUsers).set(userRow(change.after)).where(and(eq(storeUsers.id, change.id), same(storeUsers.data, change.before))).returning({ id: storeUsers.id });
+      if (rows.length === 0) throw staleRecord('users');
+    }
+    for (const change of orders) {
+      const rows = await tx
+        .update(storeOrders)
+        .set({ userId: change.after.user_id, data: change.after })
+        .where(and(eq(storeOrders.id, change.id), same(storeOrders.data, change.before)))
+        .returning({ id: storeOrders.id });
+      if (rows.length === 0) throw staleRecord('orders');
+    }
+    for (const change of products) {
+      const rows = await tx.update(storeProducts).set({ data: change.after }).where(and(eq(storeProducts.id, change.id), same(storeProducts.data, change.before))).returning({ id: storeProducts.id });
+      if (rows.length === 0) throw staleRecord('products');
+    }
+  });
+}
+
 /** Inserts `rows` with one multi-row INSERT per {@link ROWS_PER_INSERT} rows. */
 async function insertInChunks<Table extends PgTable>(options: { db: SqlDatabase; table: Table; rows: readonly PgInsertValue<Table>[] }): Promise<void> {
   const { db, table, rows } = options;
@@ -64,9 +123,12 @@ async function insertInChunks<Table extends PgTable>(options: { db: SqlDatabase;
  * `user_id` wins, so answers are deterministic.
  *
  * @param db - A drizzle database from {@link openDatabase}.
+ * `applyChanges` runs one transaction of conditional UPDATEs (`where data = before::jsonb`; jsonb
+ * equality ignores key order), so a concurrent writer makes it fail with `CONFLICT` and change nothing.
+ *
  * @returns The store. Methods throw `StoreError` (`STORE_FAILED`) on driver failures;
- *   `dangerouslyReplaceAll` throws `InvalidInputError` (`INVALID_INPUT`) for an invalid record
- *   and then changes nothing.
+ *   `dangerouslyReplaceAll` and `applyChanges` throw `InvalidInputError` (`INVALID_INPUT`) for an
+ *   invalid record and then change nothing; `applyChanges` throws `CONFLICT` for a stale `before`.
  */
 export function createCommerceStore(db: SqlDatabase): CommerceStore {
   return {
@@ -126,6 +188,10 @@ export function createCommerceStore(db: SqlDatabase): CommerceStore {
       return rows.map((row) => parseStored(ProductSchema, row.data, 'product'));
     },
 
+    async applyChanges(changes) {
+      await guard('commerce.applyChanges', () => applyParsedChanges(db, changes));
+    },
+
     async dangerouslyReplaceAll(snapshot) {
       const { users, orders, products } = parseSnapshot(snapshot);
       await guard('commerce.dangerouslyReplaceAll', () =>
@@ -133,14 +199,7 @@ export function createCommerceStore(db: SqlDatabase): CommerceStore {
           await tx.delete(storeOrders);
           await tx.delete(storeUsers);
           await tx.delete(storeProducts);
-          const userRows = users.map((user) => ({
-            id: user.user_id,
-            email: lookupKey(user.email),
-            firstNameLower: lookupKey(user.name.first_name),
-            lastNameLower: lookupKey(user.name.last_name),
-            zip: user.address.zip.trim(),
-            data: user,
-          }));
+          const userRows = users.map((user) => ({ id: user.user_id, ...userRow(user) }));
           await insertInChunks({ db: tx, table: storeUsers, rows: userRows });
           const orderRows = orders.map((order) => ({ id: order.order_id, userId: order.user_id, data: order }));
           await insertInChunks({ db: tx, table: storeOrders, rows: orderRows });

@@ -10,8 +10,10 @@ import { describeCommerce } from './suites/commerce.js';
 import { describeConversations } from './suites/conversations.js';
 import { describeErrors } from './suites/errors.js';
 import { describeEvents } from './suites/events.js';
+import { describeMessaging } from './suites/messaging.js';
 import { describePersistence, describeReset } from './suites/lifecycle.js';
 import { describeTickets } from './suites/tickets.js';
+import { describeToolCalls } from './suites/tool-calls.js';
 
 /** Options of {@link runStoreConformance}. */
 export interface StoreConformanceOptions {
@@ -62,6 +64,8 @@ export function runStoreConformance(name: string, open: () => Promise<Database>,
     describeEvents(context);
     describeTickets(context);
     describeCommerce(context);
+    describeToolCalls(context);
+    describeMessaging(context);
     describeErrors(context);
     if (options.openDurable !== undefined) describePersistence(context, options.openDurable);
     describeReset(context);

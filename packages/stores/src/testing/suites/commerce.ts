@@ -1,5 +1,5 @@
 /**
- * Conformance: {@link CommerceStore} — replace all, lookups, counts. Each test replaces the whole
+ * Conformance: {@link CommerceStore} — replace all, lookups, counts, compare-and-set changes. Each test replaces the whole
  * store first, so the tests do not depend on each other.
  */
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,54 @@ export function describeCommerce(context: SuiteContext): void {
       const misKeyed = { ...store.all, users: { someone_else: store.ada } };
       await expectCode(commerce.dangerouslyReplaceAll(misKeyed), 'INVALID_INPUT');
       expect(await commerce.counts()).toEqual({ users: 2, orders: 2, products: 2 });
+    });
+
+    it('applies changes to users and orders together, compare-and-set', async () => {
+      const { commerce } = context.database();
+      const store = sampleStore(context);
+      await commerce.dangerouslyReplaceAll(store.all);
+      const cancelled = { ...store.adaOrder, status: 'cancelled', cancel_reason: 'no longer needed', payment_history: [...store.adaOrder.payment_history, { transaction_type: 'refund' as const, amount: 47.84, payment_method_id: 'credit_card_1' }] };
+      const moved = { ...store.ada, email: 'ada@new.example.com', address: { ...store.ada.address, zip: '99999' } };
+      await commerce.applyChanges({ orders: [{ before: store.adaOrder, after: cancelled }], users: [{ before: store.ada, after: moved }] });
+      expect(await commerce.getOrder(store.adaOrder.order_id)).toEqual(cancelled);
+      expect(await commerce.getUser(store.ada.user_id)).toEqual(moved);
+      expect(await commerce.findUserIdByEmail('ADA@new.example.com')).toBe(store.ada.user_id);
+      expect(await commerce.findUserIdByNameZip({ firstName: 'Ada', lastName: 'Lovelace', zip: '99999' })).toBe(store.ada.user_id);
+      expect(await commerce.findUserIdByEmail('ada.lovelace@example.com')).toBeUndefined();
+    });
+
+    it('keeps float amounts exactly and ignores key order when comparing before', async () => {
+      const { commerce } = context.database();
+      const store = sampleStore(context);
+      await commerce.dangerouslyReplaceAll(store.all);
+      const modified = { ...store.graceOrder, payment_history: [...store.graceOrder.payment_history, { transaction_type: 'payment' as const, amount: 142.31999999999994, payment_method_id: 'credit_card_1' }] };
+      const reordered = Object.fromEntries(Object.entries(store.graceOrder).reverse()) as typeof store.graceOrder;
+      await commerce.applyChanges({ orders: [{ before: reordered, after: modified }] });
+      expect((await commerce.getOrder(store.graceOrder.order_id))?.payment_history[1]?.amount).toBe(142.31999999999994);
+    });
+
+    it('refuses a stale or missing before with a retryable CONFLICT and changes nothing', async () => {
+      const { commerce } = context.database();
+      const store = sampleStore(context);
+      await commerce.dangerouslyReplaceAll(store.all);
+      const first = { ...store.adaOrder, status: 'cancelled' };
+      await commerce.applyChanges({ orders: [{ before: store.adaOrder, after: first }] });
+      const renamed = { ...store.grace, email: 'g@example.com' };
+      const lost = await expectCode(commerce.applyChanges({ users: [{ before: store.grace, after: renamed }], orders: [{ before: store.adaOrder, after: { ...store.adaOrder, status: 'return requested' } }] }), 'CONFLICT');
+      expect(lost.isRetryable).toBe(true);
+      expect(await commerce.getOrder(store.adaOrder.order_id)).toEqual(first);
+      expect(await commerce.getUser(store.grace.user_id)).toEqual(store.grace);
+      const ghost = { ...store.bottle, product_id: context.id('ghost') };
+      await expectCode(commerce.applyChanges({ products: [{ before: ghost, after: ghost }] }), 'CONFLICT');
+    });
+
+    it('refuses an invalid after or a changed id with INVALID_INPUT', async () => {
+      const { commerce } = context.database();
+      const store = sampleStore(context);
+      await commerce.dangerouslyReplaceAll(store.all);
+      await expectCode(commerce.applyChanges({ orders: [{ before: store.adaOrder, after: { ...store.adaOrder, items: 'none' } as never }] }), 'INVALID_INPUT');
+      await expectCode(commerce.applyChanges({ products: [{ before: store.chair, after: { ...store.chair, product_id: 'other' } }] }), 'INVALID_INPUT');
+      expect(await commerce.getOrder(store.adaOrder.order_id)).toEqual(store.adaOrder);
     });
 
     it('replaces with an empty store', async () => {

@@ -1,0 +1,65 @@
+/**
+ * Language guess (ISO 639-1) from the writing system and, for Latin script, from profiles of
+ * frequent function words and support vocabulary in English, Spanish, French, German,
+ * Portuguese, Italian and Dutch.
+ */
+import { tokenize } from '../text/normalize.js';
+
+const PROFILES: Readonly<Record<string, readonly string[]>> = {
+  en: ['the', 'and', 'is', 'are', 'was', 'my', 'i', "i'm", 'you', 'your', 'it', 'to', 'of', 'for', 'with', 'this', 'that', 'have', 'has', 'not', "don't", "can't", 'can', 'what', 'where', 'when', 'how', 'why', 'please', 'order', 'refund', 'help', 'want', 'need', 'would', 'like', 'would', 'hi', 'hello', 'thanks', 'thank', 'account', 'payment', 'delivery', 'return', 'cancel', 'yes', 'get', 'do', 'does', 'did', 'be', 'will', 'from', 'on', 'at', 'me', 'a', 'an', 'in', 'no', 'still', 'received', 'item', 'charged', 'money', 'email', 'password', 'shipping', 'address', 'package'],
+  es: ['el', 'la', 'los', 'las', 'de', 'que', 'y', 'en', 'un', 'una', 'es', 'por', 'para', 'con', 'mi', 'mis', 'no', 'lo', 'me', 'se', 'su', 'al', 'del', 'pero', 'como', 'está', 'esta', 'estoy', 'hola', 'gracias', 'quiero', 'necesito', 'ayuda', 'pedido', 'dinero', 'reembolso', 'cuenta', 'dónde', 'donde', 'cuándo', 'cómo', 'qué', 'todavía', 'recibido', 'favor', 'hay', 'muy', 'ya'],
+  fr: ['le', 'la', 'les', 'de', 'des', 'du', 'et', 'est', 'un', 'une', 'je', 'j', 'ai', 'mon', 'ma', 'mes', 'pour', 'pas', 'ne', 'que', 'qui', 'dans', 'avec', 'sur', 'vous', 'votre', 'il', 'elle', 'ce', 'c', 'bonjour', 'merci', 'commande', 'remboursement', 'compte', 'veux', 'voudrais', 'besoin', 'aide', 'toujours', 'reçu', 'où', 'quand', 'comment', 'pourquoi', 'mais', 'très', 'aussi', 'plus'],
+  de: ['der', 'die', 'das', 'und', 'ist', 'ich', 'nicht', 'ein', 'eine', 'mein', 'meine', 'meinen', 'zu', 'mit', 'für', 'auf', 'den', 'dem', 'es', 'sie', 'wir', 'habe', 'hat', 'haben', 'noch', 'bitte', 'danke', 'hallo', 'bestellung', 'rückerstattung', 'konto', 'geld', 'möchte', 'brauche', 'hilfe', 'wo', 'wann', 'wie', 'warum', 'aber', 'oder', 'sehr', 'auch', 'kein', 'keine', 'erhalten', 'immer'],
+  pt: ['o', 'a', 'os', 'as', 'de', 'do', 'da', 'dos', 'das', 'e', 'é', 'um', 'uma', 'meu', 'minha', 'para', 'com', 'não', 'que', 'em', 'no', 'na', 'por', 'se', 'eu', 'você', 'olá', 'oi', 'obrigado', 'obrigada', 'pedido', 'reembolso', 'conta', 'dinheiro', 'quero', 'preciso', 'ajuda', 'onde', 'quando', 'como', 'ainda', 'recebi', 'mas', 'muito', 'também', 'já', 'está', 'estou'],
+  it: ['il', 'lo', 'la', 'i', 'gli', 'le', 'di', 'del', 'della', 'e', 'è', 'un', 'una', 'mio', 'mia', 'per', 'con', 'non', 'che', 'in', 'sono', 'ho', 'ha', 'ciao', 'buongiorno', 'grazie', 'ordine', 'rimborso', 'conto', 'soldi', 'voglio', 'vorrei', 'bisogno', 'aiuto', 'dove', 'quando', 'come', 'perché', 'ancora', 'ricevuto', 'ma', 'molto', 'anche', 'già', 'questo', 'questa'],
+  nl: ['de', 'het', 'een', 'en', 'is', 'ik', 'niet', 'mijn', 'van', 'voor', 'met', 'op', 'te', 'dat', 'die', 'wij', 'jullie', 'heb', 'heeft', 'nog', 'graag', 'alstublieft', 'bedankt', 'hallo', 'bestelling', 'terugbetaling', 'account', 'geld', 'wil', 'hulp', 'waar', 'wanneer', 'hoe', 'waarom', 'maar', 'ook', 'geen', 'ontvangen'],
+};
+const WORD_SETS = new Map(Object.entries(PROFILES).map(([language, words]) => [language, new Set(words)]));
+
+const SCRIPTS: readonly { pattern: RegExp; language: string }[] = [
+  { pattern: /[\p{Script=Hiragana}\p{Script=Katakana}]/u, language: 'ja' },
+  { pattern: /\p{Script=Hangul}/u, language: 'ko' },
+  { pattern: /\p{Script=Han}/u, language: 'zh' },
+  { pattern: /\p{Script=Cyrillic}/u, language: 'ru' },
+  { pattern: /\p{Script=Arabic}/u, language: 'ar' },
+  { pattern: /\p{Script=Hebrew}/u, language: 'he' },
+  { pattern: /\p{Script=Greek}/u, language: 'el' },
+  { pattern: /\p{Script=Thai}/u, language: 'th' },
+  { pattern: /\p{Script=Devanagari}/u, language: 'hi' },
+];
+const MAX_TOKENS = 400;
+
+/**
+ * Best guess of the language of `text`, ISO 639-1.
+ *
+ * Non-Latin scripts decide by the script that covers most letters (`ja` when kana appear,
+ * `ko`, `zh`, `ru` for Cyrillic, `ar`, `he`, `el`, `th`, `hi`). Latin text scores each profile by
+ * how many of its first 400 tokens are in it; the best profile needs at least 2 hits and more
+ * than any other (ties that include English give `en`). A non-English guess on fewer than 4
+ * tokens that also has an English hit gives `und`, so short English ("refund?", "help me") is
+ * never labelled another language.
+ *
+ * @returns An ISO 639-1 code, or `und` when unsure (empty, too short, emoji only, mixed).
+ */
+export function detectLanguage(text: string): string {
+  const sample = text.slice(0, 4_000);
+  const letters = sample.match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return 'und';
+  let bestScript: { language: string; count: number } | undefined;
+  for (const { pattern, language } of SCRIPTS) {
+    const count = letters.filter((letter) => pattern.test(letter)).length;
+    if (count > (bestScript?.count ?? 0)) bestScript = { language, count };
+  }
+  if (bestScript !== undefined && bestScript.count * 2 >= letters.length) return bestScript.language;
+  const tokens = tokenize(sample).slice(0, MAX_TOKENS);
+  const scores = [...WORD_SETS].map(([language, words]) => ({ language, score: tokens.filter((token) => words.has(token)).length }));
+  scores.sort((left, right) => right.score - left.score || (left.language === 'en' ? -1 : right.language === 'en' ? 1 : 0));
+  const [best, second] = scores;
+  if (best === undefined || best.score < 2) return 'und';
+  const english = scores.find((score) => score.language === 'en')?.score ?? 0;
+  if (best.language !== 'en') {
+    if (second !== undefined && second.score === best.score) return second.language === 'en' || english === best.score ? 'en' : 'und';
+    if (tokens.length < 4 && english > 0) return 'und';
+  }
+  return best.language;
+}
