@@ -75,7 +75,7 @@ const RANKING_SIZE = 5;
 export function assembleIntentClassifier(parts: IntentClassifierParts): IntentClassifier {
   const labels = Object.freeze([...parts.labels]);
   const probabilities = (text: string): Float64Array =>
-    softmaxInPlace(computeLogits(parts.head, parts.featurizer.encode(text)), parts.temperature);
+    softmaxInPlace(computeLogits(parts.head, parts.featurizer.encode(typeof text === 'string' ? text : '')), parts.temperature);
   return Object.freeze({
     labels,
     threshold: parts.threshold,
@@ -83,7 +83,7 @@ export function assembleIntentClassifier(parts: IntentClassifierParts): IntentCl
     diagnostics: Object.freeze({ ...parts.diagnostics }),
     probabilities,
     predict(text: string): IntentPrediction {
-      const values = probabilities(typeof text === 'string' ? text : '');
+      const values = probabilities(text);
       const ranking = labels
         .map((intent, index) => ({ intent, probability: values[index] as number }))
         .sort((left, right) => right.probability - left.probability)

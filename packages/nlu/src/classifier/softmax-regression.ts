@@ -84,15 +84,25 @@ export function trainSoftmaxRegression(
     shuffleInPlace(order, random);
     for (const example of order) {
       const vector = vectors[example] as SparseVector;
+      const { indices, values } = vector;
+      const active = indices.length;
+      errors.set(bias);
+      for (let position = 0; position < active; position += 1) {
+        const offset = (indices[position] as number) * classes;
+        const value = values[position] as number;
+        for (let label = 0; label < classes; label += 1) {
+          errors[label] = (errors[label] as number) + value * (weights[offset + label] as number);
+        }
+      }
+      softmaxInPlace(errors);
       const target = targets[example] as number;
-      softmaxInPlace(computeLogits({ classes, weights, bias }, vector, errors));
       errors[target] = (errors[target] as number) - 1;
       const stepSize = options.learningRate * (1 - (0.9 * step) / totalSteps);
       step += 1;
       const decay = 1 - stepSize * options.l2;
-      for (let position = 0; position < vector.indices.length; position += 1) {
-        const offset = (vector.indices[position] as number) * classes;
-        const scaledValue = stepSize * (vector.values[position] as number);
+      for (let position = 0; position < active; position += 1) {
+        const offset = (indices[position] as number) * classes;
+        const scaledValue = stepSize * (values[position] as number);
         for (let label = 0; label < classes; label += 1) {
           const slot = offset + label;
           weights[slot] = decay * (weights[slot] as number) - scaledValue * (errors[label] as number);

@@ -22,7 +22,7 @@ export interface IntentExample {
 export interface TrainIntentClassifierOptions {
   /** Seed for shuffles and folds; the same seed and data give the same model. @defaultValue 1 */
   seed?: number;
-  /** Passes over the data (1–1000). @defaultValue `clamp(ceil(20000 / examples), 10, 200)` — small sets get more passes */
+  /** Passes over the data (1–1000). @defaultValue `clamp(ceil(20000 / examples), 5, 200)` — about 20,000 SGD steps */
   epochs?: number;
   /** Initial SGD step size (> 0), decayed linearly to 10%. @defaultValue 1 */
   learningRate?: number;
@@ -135,7 +135,7 @@ function calibrate(input: { logits: readonly Float64Array[]; targets: Int32Array
 function resolveSettings(options: z.infer<typeof OptionsSchema>, examples: number) {
   return {
     seed: options.seed ?? 1,
-    epochs: options.epochs ?? Math.min(200, Math.max(10, Math.ceil(20_000 / examples))),
+    epochs: options.epochs ?? Math.min(200, Math.max(5, Math.ceil(20_000 / examples))),
     learningRate: options.learningRate ?? 1,
     l2: options.l2 ?? Math.min(1e-2, Math.max(1e-5, 1 / examples)),
     folds: options.folds ?? 5,

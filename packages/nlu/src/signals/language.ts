@@ -6,7 +6,7 @@
 import { tokenize } from '../text/normalize.js';
 
 const PROFILES: Readonly<Record<string, readonly string[]>> = {
-  en: ['the', 'and', 'is', 'are', 'was', 'my', 'i', "i'm", 'you', 'your', 'it', 'to', 'of', 'for', 'with', 'this', 'that', 'have', 'has', 'not', "don't", "can't", 'can', 'what', 'where', 'when', 'how', 'why', 'please', 'order', 'refund', 'help', 'want', 'need', 'would', 'like', 'would', 'hi', 'hello', 'thanks', 'thank', 'account', 'payment', 'delivery', 'return', 'cancel', 'yes', 'get', 'do', 'does', 'did', 'be', 'will', 'from', 'on', 'at', 'me', 'a', 'an', 'in', 'no', 'still', 'received', 'item', 'charged', 'money', 'email', 'password', 'shipping', 'address', 'package'],
+  en: ['the', 'and', 'is', 'are', 'was', 'my', 'i', "i'm", 'you', 'your', 'it', 'to', 'of', 'for', 'with', 'this', 'that', 'have', 'has', 'not', "don't", "can't", 'can', 'what', 'where', 'when', 'how', 'why', 'please', 'order', 'refund', 'help', 'want', 'need', 'would', 'like', 'hi', 'hello', 'thanks', 'thank', 'account', 'payment', 'delivery', 'return', 'cancel', 'yes', 'get', 'do', 'does', 'did', 'be', 'will', 'from', 'on', 'at', 'me', 'a', 'an', 'in', 'no', 'still', 'received', 'item', 'charged', 'money', 'email', 'password', 'shipping', 'address', 'package'],
   es: ['el', 'la', 'los', 'las', 'de', 'que', 'y', 'en', 'un', 'una', 'es', 'por', 'para', 'con', 'mi', 'mis', 'no', 'lo', 'me', 'se', 'su', 'al', 'del', 'pero', 'como', 'está', 'esta', 'estoy', 'hola', 'gracias', 'quiero', 'necesito', 'ayuda', 'pedido', 'dinero', 'reembolso', 'cuenta', 'dónde', 'donde', 'cuándo', 'cómo', 'qué', 'todavía', 'recibido', 'favor', 'hay', 'muy', 'ya'],
   fr: ['le', 'la', 'les', 'de', 'des', 'du', 'et', 'est', 'un', 'une', 'je', 'j', 'ai', 'mon', 'ma', 'mes', 'pour', 'pas', 'ne', 'que', 'qui', 'dans', 'avec', 'sur', 'vous', 'votre', 'il', 'elle', 'ce', 'c', 'bonjour', 'merci', 'commande', 'remboursement', 'compte', 'veux', 'voudrais', 'besoin', 'aide', 'toujours', 'reçu', 'où', 'quand', 'comment', 'pourquoi', 'mais', 'très', 'aussi', 'plus'],
   de: ['der', 'die', 'das', 'und', 'ist', 'ich', 'nicht', 'ein', 'eine', 'mein', 'meine', 'meinen', 'zu', 'mit', 'für', 'auf', 'den', 'dem', 'es', 'sie', 'wir', 'habe', 'hat', 'haben', 'noch', 'bitte', 'danke', 'hallo', 'bestellung', 'rückerstattung', 'konto', 'geld', 'möchte', 'brauche', 'hilfe', 'wo', 'wann', 'wie', 'warum', 'aber', 'oder', 'sehr', 'auch', 'kein', 'keine', 'erhalten', 'immer'],
@@ -35,7 +35,7 @@ const MAX_TOKENS = 400;
  * Non-Latin scripts decide by the script that covers most letters (`ja` when kana appear,
  * `ko`, `zh`, `ru` for Cyrillic, `ar`, `he`, `el`, `th`, `hi`). Latin text scores each profile by
  * how many of its first 400 tokens are in it; the best profile needs at least 2 hits and more
- * than any other (ties that include English give `en`). A non-English guess on fewer than 4
+ * than any other (a tie with English gives `en`, other ties `und`). A non-English guess on fewer than 4
  * tokens that also has an English hit gives `und`, so short English ("refund?", "help me") is
  * never labelled another language.
  *
@@ -53,12 +53,13 @@ export function detectLanguage(text: string): string {
   if (bestScript !== undefined && bestScript.count * 2 >= letters.length) return bestScript.language;
   const tokens = tokenize(sample).slice(0, MAX_TOKENS);
   const scores = [...WORD_SETS].map(([language, words]) => ({ language, score: tokens.filter((token) => words.has(token)).length }));
-  scores.sort((left, right) => right.score - left.score || (left.language === 'en' ? -1 : right.language === 'en' ? 1 : 0));
+  // Highest score first; on a tie English comes first.
+  scores.sort((left, right) => right.score - left.score || Number(right.language === 'en') - Number(left.language === 'en'));
   const [best, second] = scores;
   if (best === undefined || best.score < 2) return 'und';
-  const english = scores.find((score) => score.language === 'en')?.score ?? 0;
   if (best.language !== 'en') {
-    if (second !== undefined && second.score === best.score) return second.language === 'en' || english === best.score ? 'en' : 'und';
+    const english = scores.find((score) => score.language === 'en')?.score ?? 0;
+    if (second?.score === best.score) return 'und';
     if (tokens.length < 4 && english > 0) return 'und';
   }
   return best.language;

@@ -19,7 +19,7 @@ function count(text: string, pattern: RegExp): number {
 /**
  * Frustration in [0, 1] from surface cues, independent of the sentiment lexicon: shouting (most
  * letters of 3+ words in capitals) +0.3; `!!`/`??` +0.1 each, `!!!` +0.2 each (at most 0.3);
- * insults or abuse at the desk +0.4; other profanity +0.2; repetition ("third time", "still
+ * insults or abuse at the desk +0.5; other profanity +0.2; repetition ("third time", "still
  * not", "how many times") +0.3 each (at most 0.45); exasperation words ("ridiculous",
  * "unacceptable") +0.2 each (at most 0.4); plus 0.3 × the negative part of `sentimentScore`.
  */
@@ -31,7 +31,7 @@ export function measureFrustration(text: string, sentimentScore = 0): number {
   if (shouted.length >= 2 && shouted.length / capitalWords.length >= 0.6) score += 0.3;
   const punctuation = normalized.match(REPEATED_PUNCTUATION) ?? [];
   score += Math.min(0.3, punctuation.reduce((sum, run) => sum + (run.length >= 3 ? 0.2 : 0.1), 0));
-  if (ABUSE_PATTERNS.some((pattern) => pattern.test(normalized))) score += 0.4;
+  if (ABUSE_PATTERNS.some((pattern) => pattern.test(normalized))) score += 0.5;
   else if (PROFANITY.test(normalized)) score += 0.2;
   score += Math.min(0.45, 0.3 * count(normalized, REPETITION));
   score += Math.min(0.4, 0.2 * count(normalized, EXASPERATION));
@@ -53,7 +53,7 @@ export function measureFrustration(text: string, sentimentScore = 0): number {
  * @see https://winkjs.org/wink-nlp/its-as-helper.html (its.sentiment)
  * @example
  * ```ts
- * analyzeSentiment('This is the THIRD time I ask!!! Ridiculous.') // { label: 'negative', score: -0.5, frustration: 1 }
+ * analyzeSentiment('This is the THIRD time I ask!!! Ridiculous.') // { label: 'negative', score: -0.395, frustration: 0.79 }
  * ```
  */
 export function analyzeSentiment(text: string): Sentiment {

@@ -28,8 +28,8 @@ describe('assessUrgency', () => {
     expect(result.reasons).toContain(reason);
   });
 
-  it('is high for a very frustrated customer', () => {
-    const result = assessUrgency('THIS IS THE THIRD TIME I WRITE!!! Still nothing. Unacceptable.');
+  it.each(['THIS IS THE THIRD TIME I WRITE!!! Still nothing. Unacceptable.', 'stupid bot'])('is high for a very frustrated customer: %j', (text) => {
+    const result = assessUrgency(text);
     expect(result.urgency).toBe('high');
     expect(result.reasons.join()).toContain('very frustrated');
   });

@@ -11,6 +11,7 @@ const conversation: Conversation = {
   channel: 'test',
   status: 'open',
   handoffChain: [],
+  accountFlags: [],
   entities: emptyEntities(),
   dialog: { slots: {}, failedAttempts: 0 },
   priority: 'normal',

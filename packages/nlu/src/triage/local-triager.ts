@@ -78,6 +78,10 @@ export function createLocalTriager(options: LocalTriagerOptions): Triager {
       sentiment,
       signals,
       subtasks: subtasks.map((subtask) => ({ ...subtask, confidence: clampUnit(subtask.confidence) })),
+      alternatives: prediction.ranking
+        .filter((entry) => entry.intent !== prediction.intent && entry.intent !== NONE_INTENT)
+        .slice(0, 3)
+        .map((entry) => ({ intent: entry.intent, confidence: clampUnit(entry.probability) })),
       reasoning: describeDecision({ prediction, threshold: options.classifier.threshold, urgencyReasons: reasons, entities, signals, subtasks: subtasks.length, text: classified }),
       decidedBy: 'local',
       needsSecondOpinion,
@@ -108,6 +112,7 @@ function fallbackDecision(classifier: IntentClassifier): TriageDecision {
     urgency: 'normal',
     confidence: 0,
     entities: emptyEntities(),
+    alternatives: [],
     sentiment: { label: 'neutral', score: 0, frustration: 0 },
     signals: { humanRequested: false, legalThreat: false, abusive: false, language: 'und' },
     subtasks: [{ text: '', intent: NONE_INTENT, category: NONE_CATEGORY, confidence: 0 }],
