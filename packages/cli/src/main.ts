@@ -7,6 +7,7 @@ import { SwitchboardError } from '@switchboard/core';
 import { runChat } from './commands/chat.js';
 import { registerTriageCommands } from './commands/eval-triage.js';
 import { formatReplayReport, runReplay } from './commands/replay.js';
+import { registerTauCommands } from './commands/tau.js';
 import { createDeskRuntime, openSeededDatabase, type RuntimeOptions } from './runtime.js';
 
 function positiveInteger(value: string): number {
@@ -95,6 +96,7 @@ export function buildProgram(io: { stdout: NodeJS.WritableStream; stderr: NodeJS
     }
   });
   registerTriageCommands(program, io);
+  registerTauCommands(program, io);
   return program;
 }
 

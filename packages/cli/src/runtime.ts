@@ -3,8 +3,8 @@
  * the demo store seeded when empty, the classifier trained on our routing examples, the local
  * triager and engine, and the scoped tool gateway.
  */
-import { createToolGateway, NotFoundError, runTurn, startConversation, type Conversation, type DeskConfig, type TurnOutcome, type TurnPorts } from '@switchboard/core';
-import { createDemoDesk, createReadTools, generateStore, INTENT_CATEGORY, INTENT_PLAYBOOKS, KNOWLEDGE_ARTICLES, KNOWLEDGE_QUERY_HINTS, ROUTING_EXAMPLES } from '@switchboard/demo-store';
+import { createCircuitBreakers, createToolGateway, NotFoundError, runTurn, startConversation, type Conversation, type DeskConfig, type TurnOutcome, type TurnPorts } from '@switchboard/core';
+import { createAccountDirectory, createDemoDesk, createReadTools, generateStore, INTENT_CATEGORY, INTENT_PLAYBOOKS, KNOWLEDGE_ARTICLES, KNOWLEDGE_QUERY_HINTS, ROUTING_EXAMPLES } from '@switchboard/demo-store';
 import { createLocalEngine } from '@switchboard/engines';
 import { createCatalogIndex, createKnowledgeBase, createLocalTriager, trainIntentClassifier } from '@switchboard/nlu';
 import { openDatabase, type Database } from '@switchboard/stores';
@@ -69,6 +69,8 @@ export async function createDeskRuntime(options: RuntimeOptions = {}): Promise<D
       ids: randomIds,
       triager: createLocalTriager({ classifier, intentCategory: INTENT_CATEGORY, catalog, clock: systemClock }),
       engine: createLocalEngine({ knowledge, intentPlaybooks: INTENT_PLAYBOOKS, knowledgeQueryHints: KNOWLEDGE_QUERY_HINTS, minKnowledgeScore: knowledge.minScore }),
+      breakers: createCircuitBreakers({ clock: systemClock, ...desk.escalation.circuitBreaker }),
+      accounts: createAccountDirectory({ commerce: database.commerce }),
       tools: createToolGateway({ tools: createReadTools({ commerce: database.commerce }), agents: desk.agents }),
     };
     return {

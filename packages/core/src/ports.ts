@@ -59,6 +59,11 @@ export interface TicketQueue {
   /** Tickets by priority (urgent first), then SLA due time. */
   list(filter?: TicketFilter): Promise<Ticket[]>;
   update(ticket: Ticket): Promise<void>;
+  /**
+   * Assigns an `open` ticket to `assignee` (status `assigned`) in one conditional update.
+   * @returns the claimed ticket, or `undefined` when it was not open any more (someone else won the race).
+   */
+  claim(input: { ticketId: string; assignee: string; at: string }): Promise<Ticket | undefined>;
 }
 
 /** One record a write changes: `before` exactly as it was read, `after` as it must be stored (same id). */
@@ -138,8 +143,13 @@ export interface Triager {
   triage(input: TriageInput): Promise<TriageDecision>;
 }
 
-/** Why an agent is being run this time. */
-export type RunReason = 'route' | 'continue' | 'handoff';
+/** Why an agent is being run this time: routed by triage, continuing its slot filling, receiving a handoff, or retried after another specialist failed. */
+export type RunReason = 'route' | 'continue' | 'handoff' | 'retry';
+
+/** Account flags of customers (`vip`, `at_risk`…), for escalation and queue selection. */
+export interface AccountDirectory {
+  flagsFor(customerId: string): Promise<string[]>;
+}
 
 /** Everything an engine gets to run one agent for one turn. */
 export interface AgentRunInput {

@@ -4,7 +4,7 @@
  */
 import type { AgentConfig } from '@switchboard/core';
 import type { KnowledgeCollection } from './knowledge/index.js';
-import { READ_SCOPES as S, READ_TOOL_NAMES as T } from './tools/scopes.js';
+import { READ_SCOPES as S, READ_TOOL_NAMES as T, WRITE_SCOPES as WS, WRITE_TOOL_NAMES as W } from './tools/scopes.js';
 
 /** Ids of the demo desk's agents: the triage step, six specialists and the escalation agent. */
 export const DEMO_AGENT_IDS = ['triage', 'billing', 'orders', 'returns', 'account', 'technical', 'faq', 'escalation'] as const;
@@ -43,11 +43,14 @@ const specialist = (draft: SpecialistDraft): AgentConfig => ({
 });
 
 /**
- * The demo desk's agents, triage first. Each specialist lists the read tools of its domain and
- * exactly the scopes those tools need; `instructions` names the prompt module
- * (`prompts/<id>@1`); `knowledge` names the collections it answers from; `handoffs` lets every
- * specialist transfer to the other specialists and to `escalation`. `technical` and `escalation`
- * have no tools yet; write tools (cancel, modify, return, exchange) arrive with the write issue.
+ * The demo desk's agents, triage first. Each specialist lists the tools of its domain and
+ * exactly the scopes those tools need (least privilege): `orders` cancels and modifies pending
+ * orders (`orders:write`), `returns` returns and exchanges delivered ones (`returns:write`),
+ * `account` changes the default address, sends password resets and sets the newsletter
+ * (`customers:write`), `technical` reads the service status and runs the checkout diagnostic;
+ * `billing` and `faq` only read. `instructions` names the prompt module (`prompts/<id>@1`);
+ * `knowledge` names the collections it answers from; `handoffs` lets every specialist transfer to
+ * the other specialists and to `escalation`, which has no tools.
  */
 export const DEMO_AGENTS: readonly AgentConfig[] = Object.freeze([
   {
@@ -65,7 +68,7 @@ export const DEMO_AGENTS: readonly AgentConfig[] = Object.freeze([
     id: 'billing',
     name: 'Billing',
     description: 'Handles invoices and receipts, charges and failed payments, payment methods, fees and the status of refunds.',
-    tools: [...IDENTITY_TOOLS, T.getInvoices, T.getRefundStatus, T.getOrderDetails],
+    tools: [...IDENTITY_TOOLS, T.getInvoices, T.getRefundStatus, T.getOrderDetails, W.calculate],
     scopes: [S.identityVerify, S.billingRead, S.ordersRead],
     knowledge: ['billing', 'returns'],
   }),
@@ -73,32 +76,38 @@ export const DEMO_AGENTS: readonly AgentConfig[] = Object.freeze([
     id: 'orders',
     name: 'Orders',
     description: 'Handles order status and tracking, delivery options and times, shipping addresses, and cancelling or changing pending orders.',
-    tools: [...IDENTITY_TOOLS, T.getUserDetails, T.getOrderDetails, ...CATALOG_TOOLS],
-    scopes: [S.identityVerify, S.customersRead, S.ordersRead, S.catalogRead],
+    tools: [
+      ...IDENTITY_TOOLS, T.getUserDetails, T.getOrderDetails, ...CATALOG_TOOLS,
+      W.cancelPendingOrder, W.modifyPendingOrderAddress, W.modifyPendingOrderItems, W.modifyPendingOrderPayment, W.calculate, W.transferToHumanAgents,
+    ],
+    scopes: [S.identityVerify, S.customersRead, S.ordersRead, S.catalogRead, WS.ordersWrite, WS.escalationRequest],
     knowledge: ['shipping', 'returns', 'general'],
   }),
   specialist({
     id: 'returns',
     name: 'Returns',
     description: 'Handles returns, exchanges and refund requests for delivered orders, and explains the return and refund policy.',
-    tools: [...IDENTITY_TOOLS, T.getUserDetails, T.getOrderDetails, T.getRefundStatus, ...CATALOG_TOOLS],
-    scopes: [S.identityVerify, S.customersRead, S.ordersRead, S.billingRead, S.catalogRead],
+    tools: [
+      ...IDENTITY_TOOLS, T.getUserDetails, T.getOrderDetails, T.getRefundStatus, ...CATALOG_TOOLS,
+      W.returnDeliveredOrderItems, W.exchangeDeliveredOrderItems, W.calculate, W.transferToHumanAgents,
+    ],
+    scopes: [S.identityVerify, S.customersRead, S.ordersRead, S.billingRead, S.catalogRead, WS.returnsWrite, WS.escalationRequest],
     knowledge: ['returns', 'billing'],
   }),
   specialist({
     id: 'account',
     name: 'Account',
     description: 'Handles account creation, sign-in and passwords, profile and default address, newsletter, account deletion and privacy requests.',
-    tools: [...IDENTITY_TOOLS, T.getUserDetails],
-    scopes: [S.identityVerify, S.customersRead],
+    tools: [...IDENTITY_TOOLS, T.getUserDetails, W.modifyUserAddress, W.sendPasswordReset, W.setNewsletterSubscription],
+    scopes: [S.identityVerify, S.customersRead, WS.customersWrite],
     knowledge: ['account', 'general'],
   }),
   specialist({
     id: 'technical',
     name: 'Technical',
     description: 'Helps with website and app problems such as sign-in failures, checkout errors, caching and app updates.',
-    tools: [],
-    scopes: [],
+    tools: [...IDENTITY_TOOLS, W.getServiceStatus, W.runCheckoutDiagnostic],
+    scopes: [S.identityVerify, WS.systemRead, WS.diagnosticsRun],
     knowledge: ['technical', 'account'],
   }),
   specialist({

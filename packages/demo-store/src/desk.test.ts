@@ -1,14 +1,15 @@
 import { createToolGateway, type ToolCallResult } from '@switchboard/core';
+import { createManualClock, createMemoryEmailOutbox, createMemoryNewsletterSubscriptions } from '@switchboard/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createDemoDesk } from './desk.js';
 import { generateStore } from './generator/generate.js';
 import { KNOWLEDGE_ARTICLES } from './knowledge/index.js';
 import { INTENTS } from './routing/intents.js';
 import { createMemoryCommerceStore } from './testing.js';
-import { createReadTools } from './tools/index.js';
+import { createDemoTools, createReadTools } from './tools/index.js';
 
 const desk = createDemoDesk();
-const tools = createReadTools({ commerce: createMemoryCommerceStore() });
+const tools = createDemoTools({ commerce: createMemoryCommerceStore(), outbox: createMemoryEmailOutbox(), newsletter: createMemoryNewsletterSubscriptions(), clock: createManualClock() });
 const toolsByName = new Map(tools.map((tool) => [tool.name, tool]));
 
 describe('createDemoDesk', () => {
@@ -49,7 +50,13 @@ describe('createDemoDesk', () => {
     expect(toolsOf('billing')).toEqual(expect.arrayContaining(['find_user_id_by_email', 'get_invoices', 'get_refund_status', 'get_order_details']));
     expect(toolsOf('account')).toContain('get_user_details');
     expect(toolsOf('faq')).not.toContain('get_order_details');
-    expect(toolsOf('technical')).toEqual([]);
+    expect(toolsOf('technical')).toEqual(expect.arrayContaining(['get_service_status', 'run_checkout_diagnostic']));
+    expect(toolsOf('orders')).toEqual(expect.arrayContaining(['cancel_pending_order', 'modify_pending_order_items']));
+    expect(toolsOf('orders')).not.toContain('return_delivered_order_items');
+    expect(toolsOf('returns')).toEqual(expect.arrayContaining(['return_delivered_order_items', 'exchange_delivered_order_items']));
+    expect(toolsOf('returns')).not.toContain('cancel_pending_order');
+    expect(toolsOf('account')).toEqual(expect.arrayContaining(['modify_user_address', 'send_password_reset', 'set_newsletter_subscription']));
+    expect(toolsOf('billing')).not.toContain('cancel_pending_order');
     expect(toolsOf('escalation')).toEqual([]);
   });
 
@@ -74,6 +81,6 @@ describe('createDemoDesk', () => {
       gateway.call({ toolName, args: { order_id: order.order_id }, context: { conversationId: 'c', turnId: 't', agentId, customerId: order.user_id, idempotencyKey: 'k' } });
     expect((await call('billing', 'get_invoices')).ok).toBe(true);
     expect(await call('faq', 'get_order_details')).toMatchObject({ ok: false, error: { code: 'TOOL_SCOPE_DENIED' } });
-    expect(gateway.toolsFor('technical')).toEqual([]);
+    expect(gateway.toolsFor('technical')).toEqual(['find_user_id_by_email', 'find_user_id_by_name_zip']);
   });
 });

@@ -3,7 +3,7 @@
  */
 import { parseDeskConfig, type DeskConfig, type DeskConfigInput } from '@switchboard/core';
 import { DEMO_AGENTS } from './agents.js';
-import { INTENT_AGENT, INTENT_CATEGORY } from './routing/intents.js';
+import { INTENT_AGENT, INTENT_CATEGORY, INTENTS } from './routing/intents.js';
 
 /** Human queue per category; categories not listed go to {@link DEFAULT_QUEUE}. */
 const QUEUE_BY_CATEGORY: Readonly<Record<string, string>> = {
@@ -46,6 +46,7 @@ export function createDemoDesk(): Readonly<DeskConfig> {
     routing: {
       intentToAgent: { ...INTENT_AGENT },
       intentCategory: { ...INTENT_CATEGORY },
+      intentLabels: Object.fromEntries(Object.entries(INTENTS).map(([intent, definition]) => [intent, definition.description])),
       fallbackAgentId: 'faq',
       escalationAgentId: 'escalation',
     },

@@ -9,9 +9,31 @@ export { KNOWLEDGE_ARTICLES, KNOWLEDGE_COLLECTIONS, type KnowledgeCollection } f
 export { STORE_POLICY } from './policy.js';
 export {
   createReadTools,
+  createWriteTools,
+  createDemoTools,
   READ_SCOPES,
   READ_TOOL_NAMES,
   READ_TIMEOUT_MS,
+  WRITE_SCOPES,
+  WRITE_TOOL_NAMES,
+  WRITE_TIMEOUT_MS,
+  CANCEL_REASONS,
+  TRANSFER_SUCCESSFUL,
+  PasswordResetResultSchema,
+  NewsletterResultSchema,
+  SERVICE_COMPONENTS,
+  ServiceStatusSchema,
+  CheckoutDiagnosticSchema,
+  buildServiceStatus,
+  buildCheckoutDiagnostic,
+  calculate,
+  pythonRound2,
+  type DemoToolsOptions,
+  type ServiceComponent,
+  type ServiceState,
+  type ServiceStatus,
+  type ServiceStatusConfig,
+  type CheckoutDiagnostic,
   InvoiceSchema,
   InvoicesResultSchema,
   RefundStatusSchema,
@@ -25,7 +47,22 @@ export {
 } from './tools/index.js';
 export { DEMO_AGENTS, DEMO_AGENT_IDS, type DemoDeskAgentId } from './agents.js';
 export { createDemoDesk } from './desk.js';
+export { createAccountDirectory, ACCOUNT_FLAG_RULES } from './accounts.js';
 export { INTENT_PLAYBOOKS, KNOWLEDGE_QUERY_HINTS, DEMO_PLAYBOOKS, type DemoPlaybook } from './playbooks.js';
 export { INTENTS, INTENT_CATEGORY, INTENT_AGENT, type DemoIntent, type DemoAgentId, type IntentDefinition } from './routing/intents.js';
 export { ROUTING_EXAMPLES, type RoutingExample } from './routing/examples.js';
 export { createMemoryCommerceStore, type MemoryCommerceStoreOptions } from './testing.js';
+export {
+  loadTauRetailStore,
+  readJsonFile,
+  TAU_RETAIL_FILES,
+  readTauTasks,
+  readTauExpected,
+  tauFixtureSnapshot,
+  TauActionSchema,
+  TauTaskSchema,
+  TauExpectedSchema,
+  type TauAction,
+  type TauTask,
+  type TauExpected,
+} from './tau/index.js';

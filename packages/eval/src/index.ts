@@ -4,3 +4,4 @@ export { replayRows, type ReplayDesk, type ReplayOptions, type ReplayReport } fr
 export { createPlaceholderFiller } from './placeholders.js';
 export { percentile, latencySummary } from './stats.js';
 export * from './triage/index.js';
+export * from './tau/index.js';

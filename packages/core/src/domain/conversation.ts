@@ -27,7 +27,7 @@ export type DialogState = z.infer<typeof DialogStateSchema>;
 /** The verified identity of the customer, once a lookup by email or name + zip succeeded. */
 export const CustomerIdentitySchema = z.object({
   customerId: z.string(),
-  verifiedBy: z.enum(['email', 'name_zip', 'channel']),
+  verifiedBy: z.enum(['email', 'name_zip', 'channel', 'operator']),
 });
 export type CustomerIdentity = z.infer<typeof CustomerIdentitySchema>;
 
@@ -46,6 +46,10 @@ export const ConversationSchema = z.object({
   dialog: DialogStateSchema,
   priority: UrgencySchema.default('normal'),
   autonomy: AutonomyModeSchema.default('auto'),
+  /** Account flags of the verified customer (`vip`, `at_risk`…), from the account directory. */
+  accountFlags: z.array(z.string()).default([]),
+  /** The last note an operator left when returning the conversation to the bot; engines must respect it. */
+  operatorNote: z.string().optional(),
   /** Id of the open ticket while the conversation is escalated or held by a human. */
   ticketId: z.string().optional(),
   createdAt: z.string(),

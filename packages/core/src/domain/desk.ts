@@ -13,6 +13,8 @@ export const DeskConfigSchema = z.object({
     intentToAgent: z.record(z.string(), z.string()),
     /** Intent → category (Bitext categories such as `ORDER`, `REFUND`). */
     intentCategory: z.record(z.string(), z.string()),
+    /** Intent → a short customer-facing label ("order status and tracking"), for clarifying questions. @defaultValue {} */
+    intentLabels: z.record(z.string(), z.string()).default({}),
     /** Agent for messages whose intent has no mapping. */
     fallbackAgentId: z.string(),
     /** Agent that builds escalation packets. */
@@ -29,12 +31,35 @@ export const DeskConfigSchema = z.object({
     abuse: z.boolean().default(true),
     /** Consecutive failed attempts (clarifications, "I don't know") before a human takes over. @defaultValue 3 */
     maxFailedAttempts: z.number().int().min(1).default(3),
+    /** Frustration (0–1) at or above which a human takes over; `1.01` disables. @defaultValue 0.85 */
+    severeFrustration: z.number().min(0).max(1.01).default(0.85),
+    /** Urgent messages notify a human in parallel (a ticket) while the desk keeps helping. @defaultValue true */
+    urgentNotify: z.boolean().default(true),
+    /** A specialist result below this confidence (0–1) is escalated. @defaultValue 0.75 */
+    minAgentConfidence: z.number().min(0).max(1).default(0.75),
+    /**
+     * Account flags that trigger escalation, and when: `always`, or only when the customer is
+     * unhappy (negative sentiment or urgency high/urgent). @defaultValue { flags: ['vip', 'at_risk'], when: 'unhappy' }
+     */
+    accountFlags: z
+      .object({ flags: z.array(z.string()).default(['vip', 'at_risk']), when: z.enum(['always', 'unhappy']).default('unhappy') })
+      .default({ flags: ['vip', 'at_risk'], when: 'unhappy' }),
+    /** The escalation agent retries once with the next-best specialist before a human. @defaultValue true */
+    retryWithAnotherSpecialist: z.boolean().default(true),
+    /** Circuit breaker on agents and tools: open after `failureThreshold` consecutive failures for `cooldownMs`. */
+    circuitBreaker: z
+      .object({ failureThreshold: z.number().int().min(1).default(3), cooldownMs: z.number().int().min(0).default(60_000) })
+      .default({ failureThreshold: 3, cooldownMs: 60_000 }),
   }),
   queues: z.object({
     /** Category → queue name (`ORDER` → `orders`). */
     byCategory: z.record(z.string(), z.string()),
     defaultQueue: z.string(),
     legalQueue: z.string(),
+    /** Queue for customers with a VIP flag, whatever the category. @defaultValue 'senior' */
+    seniorQueue: z.string().default('senior'),
+    /** Account flags whose holders go to `seniorQueue`. @defaultValue ['vip'] */
+    seniorFlags: z.array(z.string()).default(['vip']),
   }),
   /** First-response SLA per priority, in milliseconds. @defaultValue {@link DEFAULT_SLA_MS} */
   slaMs: z

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const AGENT_EVENT_TYPES = [
   'triage', 'route', 'agent_invoke', 'tool_call', 'handoff', 'qa_review', 'guardrail',
-  'escalation', 'approval', 'resolution', 'error',
+  'escalation', 'approval', 'resolution', 'operator', 'error',
 ] as const;
 export const AgentEventTypeSchema = z.enum(AGENT_EVENT_TYPES);
 export type AgentEventType = z.infer<typeof AgentEventTypeSchema>;

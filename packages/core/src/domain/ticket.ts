@@ -8,6 +8,23 @@ export type TicketStatus = z.infer<typeof TicketStatusSchema>;
  * A human-queue item. `slaDueAt` is an ISO 8601 time by which a human must first respond.
  * `summary` is one paragraph an operator can act on without reading the transcript.
  */
+/**
+ * What a human receives with an escalation: the trigger and reason, a one-paragraph summary,
+ * the actions already taken, the customer's sentiment, a recommended resolution path and the
+ * account flags. Validated before the ticket is created.
+ */
+export const EscalationPacketSchema = z.object({
+  trigger: z.string(),
+  reason: z.string(),
+  summary: z.string().min(1),
+  actionsTaken: z.array(z.string()),
+  customerSentiment: z.object({ label: z.enum(['negative', 'neutral', 'positive']), frustration: z.number().min(0).max(1) }),
+  recommendedResolution: z.string().min(1),
+  accountFlags: z.array(z.string()),
+  handoffChain: z.array(z.string()),
+});
+export type EscalationPacket = z.infer<typeof EscalationPacketSchema>;
+
 export const TicketSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
@@ -23,6 +40,9 @@ export const TicketSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   slaDueAt: z.string(),
+  packet: EscalationPacketSchema.optional(),
+  /** Operator notes, oldest first. */
+  notes: z.array(z.object({ author: z.string(), text: z.string(), at: z.string() })).default([]),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 

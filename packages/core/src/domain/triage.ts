@@ -57,6 +57,8 @@ export const TriageDecisionSchema = z.object({
   sentiment: SentimentSchema,
   signals: TriageSignalsSchema,
   subtasks: z.array(SubtaskSchema),
+  /** Next-best intents after `intent`, best first (at most 3), for retries and equal-fit checks. */
+  alternatives: z.array(z.object({ intent: z.string(), confidence: z.number().min(0).max(1) })).default([]),
   /** Short human-readable reason ("top intent track_order 0.93; order id found"). */
   reasoning: z.string(),
   /** Which engine decided (`local` classifier, `llm`, `scripted` double). */

@@ -19,6 +19,7 @@ export async function startConversation(options: {
     status: 'open',
     ...(options.claimedEmail === undefined ? {} : { claimedEmail: options.claimedEmail }),
     handoffChain: [],
+    accountFlags: [],
     entities: emptyEntities(),
     dialog: { slots: {}, failedAttempts: 0 },
     priority: 'normal',

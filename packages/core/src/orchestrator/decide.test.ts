@@ -10,11 +10,11 @@ const desk = createTestDesk();
 
 function state(overrides: Partial<Conversation> = {}): TurnState {
   const conversation: Conversation = {
-    id: 'conv_1', channel: 'test', status: 'open', handoffChain: [], entities: emptyEntities(),
+    id: 'conv_1', channel: 'test', status: 'open', handoffChain: [], accountFlags: [], entities: emptyEntities(),
     dialog: { slots: {}, failedAttempts: 0 }, priority: 'normal', autonomy: 'auto',
     createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', version: 0, ...overrides,
   };
-  return { conversation, message: { id: 'm1', conversationId: 'conv_1', role: 'customer', author: 'customer', text: 'hi', createdAt: conversation.createdAt }, runs: [], hops: 0 };
+  return { conversation, message: { id: 'm1', conversationId: 'conv_1', role: 'customer', author: 'customer', text: 'hi', createdAt: conversation.createdAt }, runs: [], hops: 0, openCircuits: [], notified: false, retried: false };
 }
 
 const agentResult = (overrides: Record<string, unknown>) => ({ reply: 'ok', status: 'resolved' as const, confidence: 0.9, actions: [], sources: [], ...overrides });
@@ -75,7 +75,7 @@ describe('decide', () => {
 
   it('escalates when an agent fails, with the bridge message naming the ticket and wait', () => {
     expect(decide(state(), { type: 'agent_failed', agentId: 'orders', code: 'ENGINE_FAILED' }, desk)).toMatchObject({ type: 'escalate', trigger: 'agent_failure', priority: 'high' });
-    const ticket = { id: 'T_9', conversationId: 'conv_1', status: 'open' as const, priority: 'high' as const, queue: 'general', trigger: 'agent_failure', reason: 'x', summary: 's', createdAt: 'a', updatedAt: 'a', slaDueAt: 'b' };
+    const ticket = { id: 'T_9', conversationId: 'conv_1', status: 'open' as const, priority: 'high' as const, queue: 'general', trigger: 'agent_failure', reason: 'x', summary: 's', createdAt: 'a', updatedAt: 'a', slaDueAt: 'b', notes: [] };
     const reply = decide(state(), { type: 'escalated', ticket }, desk);
     expect(reply).toMatchObject({ type: 'reply', status: 'escalated', outcome: 'escalated' });
     expect(reply.type === 'reply' && reply.text).toMatch(/T_9.*4 hours/s);

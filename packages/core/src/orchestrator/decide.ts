@@ -1,74 +1,98 @@
+import type { AgentResult } from '../domain/agent.js';
 import type { DeskConfig } from '../domain/desk.js';
 import { NONE_INTENT, type TriageDecision } from '../domain/triage.js';
 import { InternalError } from '../errors.js';
-import { bridgeMessage, clarifyMessage, unsupportedLanguageMessage } from './messages.js';
-import { agentForIntent, checkEscalationTriggers, maxUrgency, queueFor } from './policy.js';
-import type { NextStep, TurnEvent, TurnState } from './steps.js';
+import { bridgeMessage, clarifyMessage, equalFitQuestion, fallbackMessage, unsupportedLanguageMessage } from './messages.js';
+import { agentForIntent, checkEscalationTriggers, equalFitAlternative, maxUrgency, queueFor, retryIntent } from './policy.js';
+import type { EscalationTrigger, NextStep, TurnEvent, TurnState } from './steps.js';
+
+/** Triggers whose bridge message starts with an apology: the desk itself failed (fallback resolver). */
+const SYSTEM_FAILURE_TRIGGERS: ReadonlySet<string> = new Set(['agent_failure', 'circuit_open']);
 
 /**
  * The orchestrator core: given the turn so far and what just happened, the next step.
  * Pure and synchronous — no I/O, no clock — so tests, replays and evals drive it directly.
- * The driver ({@link runTurn}) performs each step and feeds the outcome back as an event.
+ * The driver (`runTurn`) performs each step and feeds the outcome back as an event.
  *
  * @param state - the conversation, inbound message and this turn's agent runs.
  * @param event - what just happened.
  * @param desk - the validated desk configuration (routing, triggers, queues, limits).
  * @returns the next step; `reply` and `stay_silent` end the turn.
- * @throws InternalError `INTERNAL` when an event arrives out of order (a driver bug).
+ * @throws InternalError `INTERNAL` when an event is inconsistent (a driver or engine bug).
  */
 export function decide(state: TurnState, event: TurnEvent, desk: DeskConfig): NextStep {
   switch (event.type) {
     case 'received':
-      if (state.conversation.status === 'human') return { type: 'stay_silent', reason: 'human_owned' };
-      if (state.conversation.status === 'resolved' || state.conversation.status === 'abandoned') {
-        // A customer writing again reopens the conversation: triage as usual.
-        return { type: 'triage' };
-      }
-      return { type: 'triage' };
+      return state.conversation.status === 'human' ? { type: 'stay_silent', reason: 'human_owned' } : { type: 'triage' };
     case 'triaged':
       return afterTriage(state, event.decision, desk);
+    case 'human_notified':
+      return route(state, requireTriage(state), desk);
     case 'agent_completed':
       return afterAgent(state, event, desk);
-    case 'agent_failed':
-      return escalateStep(state, desk, { trigger: 'agent_failure', reason: `Agent "${event.agentId}" failed (${event.code})`, priority: 'high' });
+    case 'agent_failed': {
+      const retry = retryStep(state, desk);
+      if (retry) return retry;
+      const trigger: EscalationTrigger = event.code === 'CIRCUIT_OPEN' ? 'circuit_open' : 'agent_failure';
+      return escalateStep(state, desk, { trigger, reason: `Agent "${event.agentId}" failed (${event.code})`, priority: 'high' });
+    }
     case 'escalated': {
-      const bridge = bridgeMessage({
-        ticket: event.ticket,
-        waitMs: desk.slaMs[event.ticket.priority],
-        humanRequested: state.triage?.signals.humanRequested ?? false,
-      });
-      const text = event.agentReply === undefined ? bridge : `${event.agentReply}\n\n${bridge}`;
+      const bridge = bridgeMessage({ ticket: event.ticket, waitMs: desk.slaMs[event.ticket.priority], humanRequested: state.triage?.signals.humanRequested ?? false });
+      const opener = event.agentReply ?? (SYSTEM_FAILURE_TRIGGERS.has(event.ticket.trigger) ? fallbackMessage() : undefined);
+      const text = opener === undefined || opener === '' ? bridge : `${opener}\n\n${bridge}`;
       return { type: 'reply', author: desk.routing.escalationAgentId, text, status: 'escalated', outcome: 'escalated' };
     }
   }
+}
+
+function requireTriage(state: TurnState): TriageDecision {
+  if (!state.triage) throw new InternalError('Routing requested before triage');
+  return state.triage;
 }
 
 function afterTriage(state: TurnState, decision: TriageDecision, desk: DeskConfig): NextStep {
   const { conversation } = state;
   const verdict = checkEscalationTriggers(desk, decision, conversation);
   if (verdict) return escalateStep(state, desk, { ...verdict, category: decision.category });
+  if (desk.escalation.urgentNotify && decision.urgency === 'urgent' && !state.notified && conversation.ticketId === undefined) {
+    return {
+      type: 'notify_human',
+      trigger: 'urgent',
+      reason: 'Urgent message: a human is notified while the desk keeps helping',
+      priority: 'urgent',
+      queue: queueFor(desk, { category: decision.category, trigger: 'urgent', accountFlags: conversation.accountFlags }),
+    };
+  }
+  return route(state, decision, desk);
+}
 
-  const { dialog } = conversation;
-  const activeAgent = dialog.activeAgentId;
-  if (activeAgent !== undefined && dialog.awaiting !== undefined && dialog.activeIntent !== undefined) {
+function route(state: TurnState, decision: TriageDecision, desk: DeskConfig): NextStep {
+  const { dialog } = state.conversation;
+  if (dialog.activeAgentId !== undefined && dialog.awaiting !== undefined && dialog.activeIntent !== undefined) {
     const switching = decision.intent !== NONE_INTENT && decision.intent !== dialog.activeIntent && decision.confidence >= desk.routing.switchIntentConfidence;
-    if (!switching) return { type: 'run_agent', agentId: activeAgent, reason: 'continue', intent: dialog.activeIntent };
+    if (!switching) return runAgent(state, desk, { agentId: dialog.activeAgentId, reason: 'continue', intent: dialog.activeIntent });
   }
-
-  if (!desk.languages.includes(decision.signals.language) && decision.signals.language !== 'und' && decision.intent === NONE_INTENT) {
-    return escalateStep(state, desk, {
-      trigger: 'unsupported_language',
-      reason: `Message language "${decision.signals.language}" is not supported`,
-      priority: 'normal',
-      category: decision.category,
-      agentReply: unsupportedLanguageMessage(),
-    });
+  const language = decision.signals.language;
+  if (!desk.languages.includes(language) && language !== 'und' && decision.intent === NONE_INTENT) {
+    return escalateStep(state, desk, { trigger: 'unsupported_language', reason: `Message language "${language}" is not supported`, priority: 'normal', category: decision.category, agentReply: unsupportedLanguageMessage() });
   }
-
   if (decision.intent === NONE_INTENT) {
     return { type: 'reply', author: desk.routing.fallbackAgentId, text: clarifyMessage(), status: 'waiting_customer', outcome: 'clarify' };
   }
-  return { type: 'run_agent', agentId: agentForIntent(desk, decision.intent), reason: 'route', intent: decision.intent };
+  const alternative = equalFitAlternative(desk, decision);
+  if (alternative !== undefined) {
+    const label = (intent: string) => desk.routing.intentLabels[intent] ?? intent.replace(/_/g, ' ');
+    return { type: 'reply', author: desk.routing.fallbackAgentId, text: equalFitQuestion([label(decision.intent), label(alternative)]), status: 'waiting_customer', outcome: 'clarify' };
+  }
+  return runAgent(state, desk, { agentId: agentForIntent(desk, decision.intent), reason: 'route', intent: decision.intent });
+}
+
+/** A run_agent step, or escalation when the agent's circuit breaker is open. */
+function runAgent(state: TurnState, desk: DeskConfig, step: { agentId: string; reason: 'route' | 'continue' | 'handoff' | 'retry'; intent: string; fromAgentId?: string }): NextStep {
+  if (state.openCircuits.includes(step.agentId)) {
+    return escalateStep(state, desk, { trigger: 'circuit_open', reason: `Agent "${step.agentId}" is failing repeatedly (circuit open)`, priority: 'high' });
+  }
+  return { type: 'run_agent', ...step };
 }
 
 function afterAgent(state: TurnState, event: Extract<TurnEvent, { type: 'agent_completed' }>, desk: DeskConfig): NextStep {
@@ -76,18 +100,12 @@ function afterAgent(state: TurnState, event: Extract<TurnEvent, { type: 'agent_c
   const category = state.triage?.category;
   switch (result.status) {
     case 'resolved':
-      return { type: 'reply', author: agentId, text: result.reply, status: 'open', outcome: 'resolved' };
     case 'needs_info':
-      return { type: 'reply', author: agentId, text: result.reply, status: 'waiting_customer', outcome: 'needs_info' };
+      if (result.confidence < desk.escalation.minAgentConfidence) return lowConfidence(state, desk, { agentId, result });
+      return { type: 'reply', author: agentId, text: result.reply, status: result.status === 'resolved' ? 'open' : 'waiting_customer', outcome: result.status };
     case 'escalate': {
       const priority = maxUrgency(result.escalation?.priority ?? 'normal', state.triage?.urgency ?? 'normal');
-      return escalateStep(state, desk, {
-        trigger: 'agent_requested',
-        reason: result.escalation?.reason ?? 'The agent asked for a human',
-        priority,
-        category,
-        agentReply: result.reply === '' ? undefined : result.reply,
-      });
+      return escalateStep(state, desk, { trigger: 'agent_requested', reason: result.escalation?.reason ?? 'The agent asked for a human', priority, category, agentReply: result.reply === '' ? undefined : result.reply });
     }
     case 'handoff': {
       const target = result.handoffTo;
@@ -99,13 +117,33 @@ function afterAgent(state: TurnState, event: Extract<TurnEvent, { type: 'agent_c
       if (chain.includes(target)) {
         return escalateStep(state, desk, { trigger: 'handoff_loop', reason: `Handoff ping-pong: ${chain.join(' → ')} → ${target}`, priority: 'high', category });
       }
-      return { type: 'run_agent', agentId: target, reason: 'handoff', intent: state.triage?.intent ?? NONE_INTENT, fromAgentId: agentId };
+      return runAgent(state, desk, { agentId: target, reason: 'handoff', intent: state.triage?.intent ?? NONE_INTENT, fromAgentId: agentId });
     }
   }
 }
 
+function lowConfidence(state: TurnState, desk: DeskConfig, input: { agentId: string; result: AgentResult }): NextStep {
+  const retry = retryStep(state, desk);
+  if (retry) return retry;
+  return escalateStep(state, desk, {
+    trigger: 'low_confidence',
+    reason: `Agent "${input.agentId}" answered with confidence ${input.result.confidence.toFixed(2)} (< ${desk.escalation.minAgentConfidence})`,
+    priority: 'normal',
+  });
+}
+
+/** The escalation agent's one retry with the next-best specialist, when allowed and available. */
+function retryStep(state: TurnState, desk: DeskConfig): NextStep | undefined {
+  if (!desk.escalation.retryWithAnotherSpecialist || state.retried) return undefined;
+  const intent = retryIntent(desk, state.triage, state.runs.map((run) => run.agentId));
+  if (intent === undefined) return undefined;
+  const agentId = agentForIntent(desk, intent);
+  if (state.openCircuits.includes(agentId)) return undefined;
+  return { type: 'run_agent', agentId, reason: 'retry', intent };
+}
+
 interface EscalationInput {
-  trigger: Extract<NextStep, { type: 'escalate' }>['trigger'];
+  trigger: EscalationTrigger;
   reason: string;
   priority: Extract<NextStep, { type: 'escalate' }>['priority'];
   category?: string | undefined;
@@ -119,7 +157,7 @@ function escalateStep(state: TurnState, desk: DeskConfig, input: EscalationInput
     trigger: input.trigger,
     reason: input.reason,
     priority: input.priority,
-    queue: queueFor(desk, { category, trigger: input.trigger }),
+    queue: queueFor(desk, { category, trigger: input.trigger, accountFlags: state.conversation.accountFlags }),
     ...(input.agentReply === undefined ? {} : { agentReply: input.agentReply }),
   };
 }

@@ -3,7 +3,7 @@
  * one audit event per step under one trace id. Entry point for every channel (CLI, HTTP, replay).
  */
 import { AgentResultSchema, type AgentAction } from '../domain/agent.js';
-import type { Conversation } from '../domain/conversation.js';
+import type { Conversation, CustomerIdentity } from '../domain/conversation.js';
 import type { DeskConfig } from '../domain/desk.js';
 import { mergeEntities } from '../domain/entities.js';
 import type { AgentEvent, AgentEventType } from '../domain/events.js';
@@ -12,9 +12,10 @@ import type { Message } from '../domain/message.js';
 import type { Ticket } from '../domain/ticket.js';
 import type { TriageDecision } from '../domain/triage.js';
 import { EngineError, LimitExceededError, NotFoundError, toSwitchboardError } from '../errors.js';
-import type { Clock, ConversationStore, Engine, EventLog, IdGenerator, TicketQueue, ToolGateway, Triager } from '../ports.js';
+import type { AccountDirectory, Clock, ConversationStore, Engine, EventLog, IdGenerator, TicketQueue, ToolGateway, Triager } from '../ports.js';
+import type { CircuitBreakers } from './breakers.js';
 import { decide } from './decide.js';
-import { buildEscalationSummary, buildTicket } from './escalation.js';
+import { buildEscalationPacket, buildTicket } from './escalation.js';
 import { buildHandoffPayload } from './handoff.js';
 import { handoffAnnouncement } from './messages.js';
 import { maxUrgency } from './policy.js';
@@ -32,6 +33,10 @@ export interface TurnPorts {
   triager: Triager;
   engine: Engine;
   tools: ToolGateway;
+  /** Circuit breakers on agents and tools; omitted → none. */
+  breakers?: CircuitBreakers;
+  /** Account flags (VIP, at-risk) of verified customers; omitted → no flags. */
+  accounts?: AccountDirectory;
 }
 
 /** What a turn produced. `replies` are the messages sent to the customer (empty when silent). */
@@ -93,7 +98,8 @@ class TurnRun {
     this.desk = init.desk;
     this.turnId = init.turnId;
     this.traceId = init.traceId;
-    this.state = { conversation: init.conversation, message: init.message, runs: [], hops: 0 };
+    const openCircuits = init.desk.agents.map((agent) => agent.id).filter((id) => init.ports.breakers?.state(`agent:${id}`) === 'open');
+    this.state = { conversation: init.conversation, message: init.message, runs: [], hops: 0, openCircuits, notified: false, retried: false };
   }
 
   async run(): Promise<TurnOutcome> {
@@ -109,6 +115,9 @@ class TurnRun {
           break;
         case 'escalate':
           event = await this.escalate(step);
+          break;
+        case 'notify_human':
+          event = await this.notifyHuman(step);
           break;
         case 'reply':
           return this.reply(step);
@@ -156,6 +165,7 @@ class TurnRun {
     const agent = this.desk.agents.find((candidate) => candidate.id === step.agentId);
     if (!agent) return { type: 'agent_failed', agentId: step.agentId, code: 'CONFIG_INVALID' };
     this.firstAgentId ??= agent.id;
+    if (step.reason === 'retry') this.state.retried = true;
     await this.record('route', { agentId: agent.id, reason: step.reason, intent: step.intent, ...(step.fromAgentId ? { fromAgentId: step.fromAgentId } : {}) }, { agentId: agent.id });
     let handoff: HandoffPayloadV1 | undefined;
     if (step.reason === 'handoff') {
@@ -175,6 +185,7 @@ class TurnRun {
       record: (event) => this.ports.events.append([event]),
       actions: this.actions,
       identityTools: this.desk.identityTools,
+      ...(this.ports.breakers ? { breakers: this.ports.breakers } : {}),
     });
     const started = performance.now();
     try {
@@ -193,7 +204,8 @@ class TurnRun {
       if (!parsed.success) throw new EngineError('ENGINE_FAILED', `Engine "${this.ports.engine.id}" returned an invalid agent result`, { details: { agentId: agent.id } });
       const result = parsed.data;
       this.conversation.dialog = output.dialog;
-      if (toolbox.verifiedIdentity) this.conversation.identity = toolbox.verifiedIdentity;
+      if (toolbox.verifiedIdentity) await this.bindIdentity(toolbox.verifiedIdentity);
+      this.ports.breakers?.recordSuccess(`agent:${agent.id}`);
       this.conversation.currentAgentId = agent.id;
       if (result.status === 'handoff') this.pendingHandoff = output.handoff;
       this.state.runs.push({ agentId: agent.id, result });
@@ -208,6 +220,7 @@ class TurnRun {
       return { type: 'agent_completed', agentId: agent.id, result };
     } catch (error) {
       const failure = toSwitchboardError(error);
+      this.ports.breakers?.recordFailure(`agent:${agent.id}`);
       await this.record('error', { stage: 'agent', code: failure.code }, { agentId: agent.id, latencyMs: performance.now() - started });
       return { type: 'agent_failed', agentId: agent.id, code: failure.code };
     }
@@ -233,22 +246,43 @@ class TurnRun {
   }
 
   private async escalate(step: Extract<NextStep, { type: 'escalate' }>): Promise<TurnEvent> {
+    const ticket = await this.openTicket(step);
+    this.conversation.ticketId = ticket.id;
+    this.conversation.dialog = { slots: this.conversation.dialog.slots, failedAttempts: 0 };
+    await this.record('escalation', { trigger: step.trigger, reason: step.reason, queue: ticket.queue, priority: ticket.priority, ticketId: ticket.id, slaDueAt: ticket.slaDueAt }, { agentId: this.desk.routing.escalationAgentId });
+    return { type: 'escalated', ticket, ...(step.agentReply === undefined ? {} : { agentReply: step.agentReply }) };
+  }
+
+  /** Urgent: a ticket for a human in parallel; the conversation stays with the desk. */
+  private async notifyHuman(step: Extract<NextStep, { type: 'notify_human' }>): Promise<TurnEvent> {
+    const ticket = await this.openTicket({ ...step, type: 'escalate' });
+    this.state.notified = true;
+    this.conversation.ticketId = ticket.id;
+    await this.record('escalation', { trigger: step.trigger, reason: step.reason, queue: ticket.queue, priority: ticket.priority, ticketId: ticket.id, slaDueAt: ticket.slaDueAt, parallel: true }, { agentId: this.desk.routing.escalationAgentId });
+    return { type: 'human_notified', ticket };
+  }
+
+  /** Reuses the conversation's open ticket (raising its priority) or creates one with a validated escalation packet. */
+  private async openTicket(step: Extract<NextStep, { type: 'escalate' }>): Promise<Ticket> {
     const existing = this.conversation.ticketId ? await this.ports.tickets.get(this.conversation.ticketId) : undefined;
     let ticket: Ticket;
     if (existing && existing.status !== 'resolved') {
       ticket = { ...existing, priority: maxUrgency(existing.priority, step.priority), updatedAt: this.ports.clock.now().toISOString() };
       await this.ports.tickets.update(ticket);
     } else {
-      const summary = buildEscalationSummary({ conversation: this.conversation, triage: this.state.triage, step, actions: this.actions, lastMessage: this.state.message.text });
-      ticket = buildTicket({ id: this.ports.ids.next('T'), now: this.ports.clock.now(), desk: this.desk, conversation: this.conversation, triage: this.state.triage, step, summary });
+      const packet = buildEscalationPacket({ conversation: this.conversation, triage: this.state.triage, step, actions: this.actions, lastMessage: this.state.message.text });
+      ticket = buildTicket({ id: this.ports.ids.next('T'), now: this.ports.clock.now(), desk: this.desk, conversation: this.conversation, triage: this.state.triage, step, packet });
       await this.ports.tickets.create(ticket);
     }
     this.ticket = ticket;
-    this.conversation.ticketId = ticket.id;
     this.conversation.priority = maxUrgency(this.conversation.priority, ticket.priority);
-    this.conversation.dialog = { slots: this.conversation.dialog.slots, failedAttempts: 0 };
-    await this.record('escalation', { trigger: step.trigger, reason: step.reason, queue: ticket.queue, priority: ticket.priority, ticketId: ticket.id, slaDueAt: ticket.slaDueAt }, { agentId: this.desk.routing.escalationAgentId });
-    return { type: 'escalated', ticket, ...(step.agentReply === undefined ? {} : { agentReply: step.agentReply }) };
+    return ticket;
+  }
+
+  /** Binds the identity an identity tool verified, and loads the account's flags. */
+  private async bindIdentity(identity: CustomerIdentity): Promise<void> {
+    this.conversation.identity = identity;
+    if (this.ports.accounts) this.conversation.accountFlags = await this.ports.accounts.flagsFor(identity.customerId);
   }
 
   private async reply(step: Extract<NextStep, { type: 'reply' }>): Promise<TurnOutcome> {

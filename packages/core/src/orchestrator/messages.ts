@@ -11,6 +11,11 @@ export function clarifyMessage(): string {
   return "I'm not sure I understood. Could you tell me a little more? For example: is it about an order or delivery, a return or refund, a payment or invoice, or your account?";
 }
 
+/** Asked when two intents owned by different agents fit about equally well. */
+export function equalFitQuestion(labels: readonly [string, string]): string {
+  return `Just to be sure I get this to the right team: is it about ${labels[0].toLowerCase()}, or ${labels[1].toLowerCase()}?`;
+}
+
 /** Said when the message is not in a language the desk answers in. */
 export function unsupportedLanguageMessage(): string {
   return "Sorry, I can only help in English for now. I've passed your message to our team so a person can help you.";
@@ -32,7 +37,7 @@ export function bridgeMessage(input: { ticket: Ticket; waitMs: number; humanRequ
 
 /** Said when an agent is down or failed: apologize, acknowledge, promise follow-up. */
 export function fallbackMessage(): string {
-  return "I'm sorry — something went wrong on our side while handling your request.";
+  return "I'm sorry — something went wrong on our side while handling your request. Nothing you told us is lost, and a person will follow up.";
 }
 
 /** Announces a transfer between agents, so the customer knows who speaks now. */

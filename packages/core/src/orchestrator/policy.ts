@@ -1,11 +1,12 @@
 /**
  * Escalation policy and queue selection: pure functions of the desk configuration, the triage
- * decision and the conversation. The orchestrator (not specialists) applies them.
+ * decision and the conversation. The orchestrator (not specialists) applies them; each trigger
+ * can be switched off in `desk.escalation`.
  */
 import type { Conversation } from '../domain/conversation.js';
 import type { DeskConfig } from '../domain/desk.js';
 import type { TriageDecision, Urgency } from '../domain/triage.js';
-import { URGENCIES } from '../domain/triage.js';
+import { NONE_INTENT, URGENCIES } from '../domain/triage.js';
 import type { EscalationTrigger } from './steps.js';
 
 /** A policy verdict asking for escalation. */
@@ -21,8 +22,10 @@ export function maxUrgency(a: Urgency, b: Urgency): Urgency {
 }
 
 /**
- * Checks the triage decision against the desk's escalation triggers, in order of severity:
- * legal or threat language, abuse, an explicit human request, repeated failure.
+ * Checks the triage decision against the desk's escalation triggers, most severe first:
+ * legal or threat language (urgent, legal queue), abuse, an explicit human request (honoured at
+ * once), a flagged account (VIP / at-risk) that is unhappy, severe frustration, and repeated
+ * failure (`maxFailedAttempts` turns without progress).
  * @returns the first trigger that fires, or `undefined`.
  */
 export function checkEscalationTriggers(desk: DeskConfig, decision: TriageDecision, conversation: Conversation): EscalationVerdict | undefined {
@@ -36,15 +39,27 @@ export function checkEscalationTriggers(desk: DeskConfig, decision: TriageDecisi
   if (escalation.humanRequest && decision.signals.humanRequested) {
     return { trigger: 'human_requested', reason: 'The customer asked to talk to a person', priority: maxUrgency('normal', decision.urgency) };
   }
-  if (conversation.dialog.failedAttempts + 1 >= escalation.maxFailedAttempts && decision.intent === 'none') {
+  const flagged = conversation.accountFlags.filter((flag) => escalation.accountFlags.flags.includes(flag));
+  const unhappy = decision.sentiment.label === 'negative' || decision.urgency === 'high' || decision.urgency === 'urgent';
+  if (flagged.length > 0 && (escalation.accountFlags.when === 'always' || unhappy)) {
+    return { trigger: 'account_flag', reason: `Account flagged ${flagged.join(', ')}${unhappy ? ' and the customer is unhappy' : ''}`, priority: maxUrgency('high', decision.urgency) };
+  }
+  if (decision.sentiment.frustration >= escalation.severeFrustration) {
+    return { trigger: 'severe_frustration', reason: `Severe frustration (${decision.sentiment.frustration.toFixed(2)})`, priority: maxUrgency('high', decision.urgency) };
+  }
+  if (conversation.dialog.failedAttempts + 1 >= escalation.maxFailedAttempts && decision.intent === NONE_INTENT) {
     return { trigger: 'repeated_failure', reason: `No progress after ${escalation.maxFailedAttempts} attempts`, priority: maxUrgency('normal', decision.urgency) };
   }
   return undefined;
 }
 
-/** The human queue for a category and trigger: legal triggers go to the legal queue, the rest by category. */
-export function queueFor(desk: DeskConfig, input: { category: string | undefined; trigger: EscalationTrigger }): string {
+/**
+ * The human queue: legal triggers go to the legal queue; customers with a senior flag (VIP) to
+ * the senior queue; the rest by category, else the default queue.
+ */
+export function queueFor(desk: DeskConfig, input: { category: string | undefined; trigger: EscalationTrigger; accountFlags?: readonly string[] }): string {
   if (input.trigger === 'legal_threat') return desk.queues.legalQueue;
+  if ((input.accountFlags ?? []).some((flag) => desk.queues.seniorFlags.includes(flag))) return desk.queues.seniorQueue;
   if (input.category !== undefined) {
     const queue = desk.queues.byCategory[input.category];
     if (queue !== undefined) return queue;
@@ -55,4 +70,25 @@ export function queueFor(desk: DeskConfig, input: { category: string | undefined
 /** The agent for an intent, or the desk's fallback agent. */
 export function agentForIntent(desk: DeskConfig, intent: string): string {
   return desk.routing.intentToAgent[intent] ?? desk.routing.fallbackAgentId;
+}
+
+/** Largest confidence gap (0–1) at which two intents owned by different agents count as an equal fit. */
+export const EQUAL_FIT_MARGIN = 0.1;
+
+/**
+ * The runner-up intent when it fits about as well as the top one and belongs to another agent
+ * (gap below {@link EQUAL_FIT_MARGIN}, both at least 0.3): the desk should ask which one is meant.
+ */
+export function equalFitAlternative(desk: DeskConfig, decision: TriageDecision): string | undefined {
+  const runnerUp = decision.alternatives[0];
+  if (!runnerUp || decision.intent === NONE_INTENT) return undefined;
+  if (decision.confidence < 0.3 || runnerUp.confidence < 0.3 || decision.confidence - runnerUp.confidence >= EQUAL_FIT_MARGIN) return undefined;
+  return agentForIntent(desk, runnerUp.intent) === agentForIntent(desk, decision.intent) ? undefined : runnerUp.intent;
+}
+
+/** The next-best intent owned by an agent not tried yet in this turn (for the one retry), if any. */
+export function retryIntent(desk: DeskConfig, decision: TriageDecision | undefined, triedAgents: readonly string[]): string | undefined {
+  if (!decision) return undefined;
+  const candidate = decision.alternatives.find((alternative) => alternative.confidence >= 0.2 && !triedAgents.includes(agentForIntent(desk, alternative.intent)));
+  return candidate?.intent;
 }

@@ -16,6 +16,11 @@ export const EscalationTriggerSchema = z.enum([
   'max_hops',
   'handoff_loop',
   'unsupported_language',
+  'severe_frustration',
+  'account_flag',
+  'low_confidence',
+  'circuit_open',
+  'urgent',
 ]);
 export type EscalationTrigger = z.infer<typeof EscalationTriggerSchema>;
 
@@ -33,6 +38,12 @@ export const TurnStateSchema = z.object({
   runs: z.array(AgentRunRecordSchema),
   /** Agent-to-agent transfers made in this turn. */
   hops: z.number().int().min(0),
+  /** Agents whose circuit breaker is open: bypassed and escalated. */
+  openCircuits: z.array(z.string()).default([]),
+  /** A human was already notified in parallel during this turn (urgent messages). */
+  notified: z.boolean().default(false),
+  /** The one retry with another specialist was used in this turn. */
+  retried: z.boolean().default(false),
 });
 export type TurnState = z.infer<typeof TurnStateSchema>;
 
@@ -43,6 +54,7 @@ export const TurnEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('agent_completed'), agentId: z.string(), result: AgentResultSchema }),
   z.object({ type: z.literal('agent_failed'), agentId: z.string(), code: z.string() }),
   z.object({ type: z.literal('escalated'), ticket: TicketSchema, agentReply: z.string().optional() }),
+  z.object({ type: z.literal('human_notified'), ticket: TicketSchema }),
 ]);
 export type TurnEvent = z.infer<typeof TurnEventSchema>;
 
@@ -55,7 +67,7 @@ export const NextStepSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('run_agent'),
     agentId: z.string(),
-    reason: z.enum(['route', 'continue', 'handoff']),
+    reason: z.enum(['route', 'continue', 'handoff', 'retry']),
     /** The intent the agent should work on (the active one when continuing). */
     intent: z.string(),
     fromAgentId: z.string().optional(),
@@ -78,5 +90,12 @@ export const NextStepSchema = z.discriminatedUnion('type', [
     outcome: z.enum(['resolved', 'needs_info', 'clarify', 'escalated', 'refused']),
   }),
   z.object({ type: z.literal('stay_silent'), reason: z.enum(['human_owned', 'closed']) }),
+  z.object({
+    type: z.literal('notify_human'),
+    trigger: EscalationTriggerSchema,
+    reason: z.string(),
+    priority: UrgencySchema,
+    queue: z.string(),
+  }),
 ]);
 export type NextStep = z.infer<typeof NextStepSchema>;

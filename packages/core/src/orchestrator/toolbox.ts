@@ -3,6 +3,7 @@ import type { CustomerIdentity } from '../domain/conversation.js';
 import type { AgentEvent } from '../domain/events.js';
 import type { AgentToolbox, Clock, IdGenerator, ToolGateway } from '../ports.js';
 import type { ToolCallResult } from '../tools/tool.js';
+import type { CircuitBreakers } from './breakers.js';
 
 /** Options of {@link createAgentToolbox}. */
 export interface AgentToolboxOptions {
@@ -19,7 +20,12 @@ export interface AgentToolboxOptions {
   actions: AgentAction[];
   /** Tool name → how its successful result (a customer id) verifies identity. */
   identityTools: Readonly<Record<string, 'email' | 'name_zip'>>;
+  /** Per-tool circuit breakers (`tool:<name>`); infrastructure failures count, business refusals do not. */
+  breakers?: CircuitBreakers;
 }
+
+/** Failure codes that mean the tool itself is unhealthy (they trip its breaker). */
+const INFRASTRUCTURE_FAILURES: ReadonlySet<string> = new Set(['TOOL_TIMEOUT', 'TOOL_FAILED', 'TOOL_INVALID_OUTPUT']);
 
 /** A toolbox plus the identity verified through it during the run, if any. */
 export interface BoundAgentToolbox extends AgentToolbox {
@@ -44,7 +50,10 @@ export function createAgentToolbox(options: AgentToolboxOptions): BoundAgentTool
     async call<Output = unknown>(toolName: string, args: unknown): Promise<ToolCallResult<Output>> {
       sequence += 1;
       const started = performance.now();
-      const result = await options.gateway.call({
+      const breakerKey = `tool:${toolName}`;
+      const result: ToolCallResult = options.breakers?.isOpen(breakerKey)
+        ? { ok: false, error: { code: 'TOOL_CIRCUIT_OPEN', message: `"${toolName}" is failing repeatedly and is temporarily bypassed` } }
+        : await options.gateway.call({
         toolName,
         args,
         context: {
@@ -57,6 +66,10 @@ export function createAgentToolbox(options: AgentToolboxOptions): BoundAgentTool
         },
       });
       const latencyMs = performance.now() - started;
+      if (options.breakers && !(!result.ok && result.error.code === 'TOOL_CIRCUIT_OPEN')) {
+        if (!result.ok && INFRASTRUCTURE_FAILURES.has(result.error.code)) options.breakers.recordFailure(breakerKey);
+        else options.breakers.recordSuccess(breakerKey);
+      }
       const verifiedBy = options.identityTools[toolName];
       if (result.ok && verifiedBy !== undefined && typeof result.output === 'string') {
         customerId = result.output;

@@ -89,6 +89,13 @@ export function createMemoryTicketQueue(): TicketQueue {
       list.sort((a, b) => rank(b.priority) - rank(a.priority) || a.slaDueAt.localeCompare(b.slaDueAt));
       return Promise.resolve(structuredClone(list));
     },
+    async claim(input) {
+      const current = tickets.get(input.ticketId);
+      if (!current || current.status !== 'open') return Promise.resolve(undefined);
+      const claimed: Ticket = { ...current, status: 'assigned', assignee: input.assignee, updatedAt: input.at };
+      tickets.set(claimed.id, claimed);
+      return Promise.resolve(structuredClone(claimed));
+    },
     async update(ticket) {
       if (!tickets.has(ticket.id)) throw new NotFoundError('NOT_FOUND', 'No such ticket', { details: { ticketId: ticket.id } });
       tickets.set(ticket.id, structuredClone(ticket));

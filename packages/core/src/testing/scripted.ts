@@ -75,6 +75,7 @@ export function makeTriageDecision(partial: Partial<TriageDecision> = {}): Triag
     sentiment: { label: 'neutral', score: 0, frustration: 0 },
     signals: { humanRequested: false, legalThreat: false, abusive: false, language: 'en' },
     subtasks: [{ text: '', intent, category, confidence }],
+    alternatives: [],
     reasoning: 'scripted',
     decidedBy: 'scripted',
     needsSecondOpinion: false,

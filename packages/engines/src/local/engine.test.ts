@@ -44,7 +44,7 @@ const agent: AgentConfig = { id: 'orders', name: 'Orders', description: '', inst
 function input(options: { text: string; intent: string; conversation?: Partial<Conversation>; entities?: Partial<ReturnType<typeof emptyEntities>>; calls?: string[] }): AgentRunInput {
   const entities = { ...emptyEntities(), ...options.entities };
   const conversation: Conversation = {
-    id: 'c1', channel: 'test', status: 'open', handoffChain: [], entities, dialog: { slots: {}, failedAttempts: 0 }, priority: 'normal', autonomy: 'auto',
+    id: 'c1', channel: 'test', status: 'open', handoffChain: [], accountFlags: [], entities, dialog: { slots: {}, failedAttempts: 0 }, priority: 'normal', autonomy: 'auto',
     createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', version: 0, ...options.conversation,
   };
   const message = { id: 'm', conversationId: 'c1', role: 'customer' as const, author: 'customer', text: options.text, createdAt: conversation.createdAt };

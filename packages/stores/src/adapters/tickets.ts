@@ -74,6 +74,20 @@ export function createTicketQueue(db: SqlDatabase): TicketQueue {
       return rows.map((row) => parseStored(TicketSchema, row.data, 'ticket'));
     },
 
+    async claim(input) {
+      const found = await guard('tickets.claim', () => db.select({ data: tickets.data }).from(tickets).where(eq(tickets.id, input.ticketId)));
+      if (found[0] === undefined) return undefined;
+      const current = parseStored(TicketSchema, found[0].data, 'ticket');
+      if (current.status !== 'open') return undefined;
+      const claimed: Ticket = { ...current, status: 'assigned', assignee: input.assignee, updatedAt: input.at };
+      const { id: _id, ...changes } = ticketRow(parseInput(TicketSchema, claimed, 'ticket'));
+      // Conditional update: only one claimer sees a row come back.
+      const updated = await guard('tickets.claim', () =>
+        db.update(tickets).set(changes).where(and(eq(tickets.id, input.ticketId), eq(tickets.status, 'open'))).returning({ id: tickets.id }),
+      );
+      return updated.length === 0 ? undefined : claimed;
+    },
+
     async update(ticket) {
       const record = parseInput(TicketSchema, ticket, 'ticket');
       const { id: _id, ...changes } = ticketRow(record);

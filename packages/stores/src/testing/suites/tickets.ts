@@ -25,6 +25,22 @@ export function describeTickets(context: SuiteContext): void {
       expect((await tickets.get(record.id))?.queue).toBe('orders');
     });
 
+    it('claims an open ticket once: two operators racing, exactly one wins', async () => {
+      const { tickets } = context.database();
+      const record = ticket({ id: context.id('ticket'), conversationId: context.id('conv') });
+      await tickets.create(record);
+      const results = await Promise.all([
+        tickets.claim({ ticketId: record.id, assignee: 'operator_a', at: at(1000) }),
+        tickets.claim({ ticketId: record.id, assignee: 'operator_b', at: at(1000) }),
+      ]);
+      const winners = results.filter((result) => result !== undefined);
+      expect(winners).toHaveLength(1);
+      expect(winners[0]).toMatchObject({ status: 'assigned', updatedAt: at(1000) });
+      expect(await tickets.get(record.id)).toEqual(winners[0]);
+      expect(await tickets.claim({ ticketId: record.id, assignee: 'operator_c', at: at(2000) })).toBeUndefined();
+      expect(await tickets.claim({ ticketId: context.id('missing'), assignee: 'operator_c', at: at(2000) })).toBeUndefined();
+    });
+
     it('lists urgent → high → normal → low, then by earliest SLA due time', async () => {
       const { tickets } = context.database();
       const queue = context.id('queue');
