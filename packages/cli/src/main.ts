@@ -3,7 +3,9 @@
  * Exit codes: 0 success, 1 failure, 2 bad usage or input.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { SwitchboardError } from '@switchboard/core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportJsonSchemas, SwitchboardError } from '@switchboard/core';
 import { runChat } from './commands/chat.js';
 import { registerTriageCommands } from './commands/eval-triage.js';
 import { formatReplayReport, runReplay } from './commands/replay.js';
@@ -85,6 +87,16 @@ export function buildProgram(io: { stdout: NodeJS.WritableStream; stderr: NodeJS
       }
     },
   );
+
+  program
+    .command('schemas')
+    .description('write the JSON Schemas of the public contracts (HandoffPayload v1, EscalationPacket…)')
+    .option('--out <dir>', 'directory to write', 'schemas')
+    .action((flags: { out: string }) => {
+      mkdirSync(flags.out, { recursive: true });
+      for (const [name, schema] of Object.entries(exportJsonSchemas())) writeFileSync(join(flags.out, name), `${JSON.stringify(schema, null, 2)}\n`);
+      io.stdout.write(`wrote ${Object.keys(exportJsonSchemas()).length} schemas to ${flags.out}\n`);
+    });
 
   withStorage(program.command('migrate').description('create or upgrade the database schema')).action(async (flags: StorageFlags) => {
     const database = await openSeededDatabase(storageOptions(flags));

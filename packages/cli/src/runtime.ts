@@ -68,7 +68,7 @@ export async function createDeskRuntime(options: RuntimeOptions = {}): Promise<D
       clock: systemClock,
       ids: randomIds,
       triager: createLocalTriager({ classifier, intentCategory: INTENT_CATEGORY, catalog, clock: systemClock }),
-      engine: createLocalEngine({ knowledge, intentPlaybooks: INTENT_PLAYBOOKS, knowledgeQueryHints: KNOWLEDGE_QUERY_HINTS, minKnowledgeScore: knowledge.minScore }),
+      engine: createLocalEngine({ knowledge, intentAgents: desk.routing.intentToAgent, intentPlaybooks: INTENT_PLAYBOOKS, knowledgeQueryHints: KNOWLEDGE_QUERY_HINTS, minKnowledgeScore: knowledge.minScore }),
       breakers: createCircuitBreakers({ clock: systemClock, ...desk.escalation.circuitBreaker }),
       accounts: createAccountDirectory({ commerce: database.commerce }),
       tools: createToolGateway({ tools: createReadTools({ commerce: database.commerce }), agents: desk.agents }),

@@ -34,3 +34,6 @@ export { buildHandoffPayload } from './orchestrator/handoff.js';
 export { createAgentToolbox, type AgentToolboxOptions } from './orchestrator/toolbox.js';
 export * from './domain/quality.js';
 export { claimTicket, replyAsOperator, resolveTicket, returnToBot, type OperatorPorts } from './operator/actions.js';
+export * from './quality/index.js';
+export * from './guardrails/index.js';
+export { exportJsonSchemas } from './domain/json-schemas.js';

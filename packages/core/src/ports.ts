@@ -162,6 +162,8 @@ export interface AgentRunInput {
   /** Recent messages, oldest first, including `message`. */
   history: readonly Message[];
   triage: TriageDecision;
+  /** The sub-request's own words when the customer's message carried several; engines focus on it. */
+  focusText?: string;
   /** Present when `reason` is `handoff`. */
   handoff?: HandoffPayloadV1;
   tools: AgentToolbox;

@@ -46,7 +46,8 @@ export function createDemoDesk(): Readonly<DeskConfig> {
     routing: {
       intentToAgent: { ...INTENT_AGENT },
       intentCategory: { ...INTENT_CATEGORY },
-      intentLabels: Object.fromEntries(Object.entries(INTENTS).map(([intent, definition]) => [intent, definition.description])),
+      // Customer-facing labels: the intent descriptions without their parenthesised boundary notes.
+      intentLabels: Object.fromEntries(Object.entries(INTENTS).map(([intent, definition]) => [intent, definition.description.replace(/\s*\([^)]*\)/g, '')])),
       fallbackAgentId: 'faq',
       escalationAgentId: 'escalation',
     },

@@ -1,7 +1,7 @@
 /**
  * @switchboard/demo-store — the demo company: seeded store data, knowledge base, agents, desk
- * configuration, read tools and routing. Depends on core (and nlu); receives ports, never imports
- * stores, engines or the server.
+ * configuration, read and write tools (τ-bench retail semantics), the τ-bench store loader and
+ * routing. Depends on core (and nlu); receives ports, never imports stores, engines or the server.
  */
 export { generateStore, DEFAULT_STORE_SIZE, type GenerateStoreOptions } from './generator/generate.js';
 export { CATALOG, type ProductBlueprint } from './generator/catalog.js';

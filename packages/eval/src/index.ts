@@ -5,3 +5,4 @@ export { createPlaceholderFiller } from './placeholders.js';
 export { percentile, latencySummary } from './stats.js';
 export * from './triage/index.js';
 export * from './tau/index.js';
+export * from './qa/index.js';

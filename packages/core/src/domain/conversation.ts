@@ -21,6 +21,8 @@ export const DialogStateSchema = z.object({
   slots: z.record(z.string(), z.unknown()).default({}),
   /** Consecutive turns in which the desk failed to make progress (asked again, did not know). */
   failedAttempts: z.number().int().min(0).default(0),
+  /** Sub-requests of an earlier multi-domain message still to handle, in order. */
+  queued: z.array(z.object({ intent: z.string(), text: z.string() })).optional(),
 });
 export type DialogState = z.infer<typeof DialogStateSchema>;
 

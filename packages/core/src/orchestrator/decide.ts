@@ -2,7 +2,7 @@ import type { AgentResult } from '../domain/agent.js';
 import type { DeskConfig } from '../domain/desk.js';
 import { NONE_INTENT, type TriageDecision } from '../domain/triage.js';
 import { InternalError } from '../errors.js';
-import { bridgeMessage, clarifyMessage, equalFitQuestion, fallbackMessage, unsupportedLanguageMessage } from './messages.js';
+import { bridgeMessage, clarifyMessage, equalFitQuestion, fallbackMessage, queuedMessage, unsupportedLanguageMessage } from './messages.js';
 import { agentForIntent, checkEscalationTriggers, equalFitAlternative, maxUrgency, queueFor, retryIntent } from './policy.js';
 import type { EscalationTrigger, NextStep, TurnEvent, TurnState } from './steps.js';
 
@@ -79,16 +79,39 @@ function route(state: TurnState, decision: TriageDecision, desk: DeskConfig): Ne
   if (decision.intent === NONE_INTENT) {
     return { type: 'reply', author: desk.routing.fallbackAgentId, text: clarifyMessage(), status: 'waiting_customer', outcome: 'clarify' };
   }
+  const subtasks = distinctSubtasks(decision, desk);
+  if (subtasks.length > 1) {
+    const [first, ...rest] = subtasks;
+    return runAgent(state, desk, { agentId: agentForIntent(desk, first!.intent), reason: 'route', intent: first!.intent, focusText: first!.text, plan: rest });
+  }
   const alternative = equalFitAlternative(desk, decision);
   if (alternative !== undefined) {
-    const label = (intent: string) => desk.routing.intentLabels[intent] ?? intent.replace(/_/g, ' ');
-    return { type: 'reply', author: desk.routing.fallbackAgentId, text: equalFitQuestion([label(decision.intent), label(alternative)]), status: 'waiting_customer', outcome: 'clarify' };
+    return { type: 'reply', author: desk.routing.fallbackAgentId, text: equalFitQuestion([intentLabel(desk, decision.intent), intentLabel(desk, alternative)]), status: 'waiting_customer', outcome: 'clarify' };
   }
   return runAgent(state, desk, { agentId: agentForIntent(desk, decision.intent), reason: 'route', intent: decision.intent });
 }
 
 /** A run_agent step, or escalation when the agent's circuit breaker is open. */
-function runAgent(state: TurnState, desk: DeskConfig, step: { agentId: string; reason: 'route' | 'continue' | 'handoff' | 'retry'; intent: string; fromAgentId?: string }): NextStep {
+/** The customer-facing label of an intent ("order status and tracking"). */
+function intentLabel(desk: DeskConfig, intent: string): string {
+  return (desk.routing.intentLabels[intent] ?? intent.replace(/_/g, ' ')).toLowerCase();
+}
+
+type RunAgentStep = Omit<Extract<NextStep, { type: 'run_agent' }>, 'type'>;
+
+/** Sub-requests of a multi-intent message, one per intent (first occurrence), intents the desk knows only. */
+function distinctSubtasks(decision: TriageDecision, desk: DeskConfig): { intent: string; text: string }[] {
+  const seen = new Set<string>();
+  const out: { intent: string; text: string }[] = [];
+  for (const subtask of decision.subtasks) {
+    if (subtask.intent === NONE_INTENT || seen.has(subtask.intent) || desk.routing.intentToAgent[subtask.intent] === undefined) continue;
+    seen.add(subtask.intent);
+    out.push({ intent: subtask.intent, text: subtask.text });
+  }
+  return out;
+}
+
+function runAgent(state: TurnState, desk: DeskConfig, step: RunAgentStep): NextStep {
   if (state.openCircuits.includes(step.agentId)) {
     return escalateStep(state, desk, { trigger: 'circuit_open', reason: `Agent "${step.agentId}" is failing repeatedly (circuit open)`, priority: 'high' });
   }
@@ -100,12 +123,31 @@ function afterAgent(state: TurnState, event: Extract<TurnEvent, { type: 'agent_c
   const category = state.triage?.category;
   switch (result.status) {
     case 'resolved':
-    case 'needs_info':
+    case 'needs_info': {
       if (result.confidence < desk.escalation.minAgentConfidence) return lowConfidence(state, desk, { agentId, result });
-      return { type: 'reply', author: agentId, text: result.reply, status: result.status === 'resolved' ? 'open' : 'waiting_customer', outcome: result.status };
+      const intent = event.intent ?? state.triage?.intent ?? NONE_INTENT;
+      const [next, ...rest] = state.plan;
+      if (result.status === 'resolved' && next !== undefined) {
+        return runAgent(state, desk, { agentId: agentForIntent(desk, next.intent), reason: 'route', intent: next.intent, focusText: next.text, plan: rest, complete: { agentId, intent, reply: result.reply } });
+      }
+      const queuedNotice = result.status === 'needs_info' && state.plan.length > 0 ? queuedMessage(state.plan.map((item) => intentLabel(desk, item.intent))) : '';
+      const parts = [...state.completed.map((part) => part.reply), result.reply, queuedNotice].filter((part) => part !== '');
+      const author = state.completed[0]?.agentId ?? agentId;
+      return {
+        type: 'reply',
+        author,
+        text: parts.join('\n\n'),
+        status: result.status === 'resolved' ? 'open' : 'waiting_customer',
+        outcome: result.status,
+        queued: result.status === 'resolved' ? [] : state.plan,
+        answeredIntents: [...state.completed.map((part) => part.intent), ...(result.status === 'resolved' ? [intent] : [])],
+      };
+    }
     case 'escalate': {
       const priority = maxUrgency(result.escalation?.priority ?? 'normal', state.triage?.urgency ?? 'normal');
-      return escalateStep(state, desk, { trigger: 'agent_requested', reason: result.escalation?.reason ?? 'The agent asked for a human', priority, category, agentReply: result.reply === '' ? undefined : result.reply });
+      const pending = state.plan.length > 0 ? `; also pending: ${state.plan.map((item) => intentLabel(desk, item.intent)).join(', ')}` : '';
+      const parts = [...state.completed.map((part) => part.reply), result.reply].filter((part) => part !== '');
+      return escalateStep(state, desk, { trigger: 'agent_requested', reason: `${result.escalation?.reason ?? 'The agent asked for a human'}${pending}`, priority, category, agentReply: parts.length > 0 ? parts.join('\n\n') : undefined });
     }
     case 'handoff': {
       const target = result.handoffTo;

@@ -99,7 +99,8 @@ class TurnRun {
     this.turnId = init.turnId;
     this.traceId = init.traceId;
     const openCircuits = init.desk.agents.map((agent) => agent.id).filter((id) => init.ports.breakers?.state(`agent:${id}`) === 'open');
-    this.state = { conversation: init.conversation, message: init.message, runs: [], hops: 0, openCircuits, notified: false, retried: false };
+    const plan = init.conversation.dialog.queued ?? [];
+    this.state = { conversation: init.conversation, message: init.message, runs: [], hops: 0, openCircuits, notified: false, retried: false, plan, completed: [] };
   }
 
   async run(): Promise<TurnOutcome> {
@@ -166,6 +167,8 @@ class TurnRun {
     if (!agent) return { type: 'agent_failed', agentId: step.agentId, code: 'CONFIG_INVALID' };
     this.firstAgentId ??= agent.id;
     if (step.reason === 'retry') this.state.retried = true;
+    if (step.plan) this.state.plan = step.plan;
+    if (step.complete) this.state.completed.push(step.complete);
     await this.record('route', { agentId: agent.id, reason: step.reason, intent: step.intent, ...(step.fromAgentId ? { fromAgentId: step.fromAgentId } : {}) }, { agentId: agent.id });
     let handoff: HandoffPayloadV1 | undefined;
     if (step.reason === 'handoff') {
@@ -193,6 +196,7 @@ class TurnRun {
         agent,
         reason: step.reason,
         intent: step.intent,
+        ...(step.focusText === undefined ? {} : { focusText: step.focusText }),
         conversation: this.conversation,
         message: this.state.message,
         history,
@@ -217,7 +221,7 @@ class TurnRun {
         sources: result.sources,
         ...(result.handoffTo ? { handoffTo: result.handoffTo } : {}),
       }, { agentId: agent.id, latencyMs: performance.now() - started });
-      return { type: 'agent_completed', agentId: agent.id, result };
+      return { type: 'agent_completed', agentId: agent.id, result, intent: step.intent };
     } catch (error) {
       const failure = toSwitchboardError(error);
       this.ports.breakers?.recordFailure(`agent:${agent.id}`);
@@ -289,6 +293,7 @@ class TurnRun {
     const dialog = this.conversation.dialog;
     if (step.outcome === 'clarify') dialog.failedAttempts += 1;
     if (step.outcome === 'resolved' || step.outcome === 'escalated') this.conversation.handoffChain = [];
+    if (step.queued !== undefined) dialog.queued = step.queued;
     this.conversation.status = step.status;
     const agentName = this.desk.agents.find((agent) => agent.id === step.author)?.name ?? step.author;
     const handedOff = this.state.hops > 0 && step.author !== this.firstAgentId && step.outcome !== 'escalated';

@@ -16,6 +16,11 @@ export function equalFitQuestion(labels: readonly [string, string]): string {
   return `Just to be sure I get this to the right team: is it about ${labels[0].toLowerCase()}, or ${labels[1].toLowerCase()}?`;
 }
 
+/** Tells the customer which of their other requests come next. */
+export function queuedMessage(labels: readonly string[]): string {
+  return `Once that's sorted, I'll help with your other request${labels.length > 1 ? 's' : ''}: ${labels.join('; ')}.`;
+}
+
 /** Said when the message is not in a language the desk answers in. */
 export function unsupportedLanguageMessage(): string {
   return "Sorry, I can only help in English for now. I've passed your message to our team so a person can help you.";

@@ -44,6 +44,10 @@ export const TurnStateSchema = z.object({
   notified: z.boolean().default(false),
   /** The one retry with another specialist was used in this turn. */
   retried: z.boolean().default(false),
+  /** Sub-requests still to run in this turn after the current one (multi-domain messages), in order. */
+  plan: z.array(z.object({ intent: z.string(), text: z.string() })).default([]),
+  /** Replies of sub-requests already answered in this turn, composed into one reply at the end. */
+  completed: z.array(z.object({ agentId: z.string(), intent: z.string(), reply: z.string() })).default([]),
 });
 export type TurnState = z.infer<typeof TurnStateSchema>;
 
@@ -51,7 +55,7 @@ export type TurnState = z.infer<typeof TurnStateSchema>;
 export const TurnEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('received') }),
   z.object({ type: z.literal('triaged'), decision: TriageDecisionSchema }),
-  z.object({ type: z.literal('agent_completed'), agentId: z.string(), result: AgentResultSchema }),
+  z.object({ type: z.literal('agent_completed'), agentId: z.string(), result: AgentResultSchema, intent: z.string().optional() }),
   z.object({ type: z.literal('agent_failed'), agentId: z.string(), code: z.string() }),
   z.object({ type: z.literal('escalated'), ticket: TicketSchema, agentReply: z.string().optional() }),
   z.object({ type: z.literal('human_notified'), ticket: TicketSchema }),
@@ -71,6 +75,12 @@ export const NextStepSchema = z.discriminatedUnion('type', [
     /** The intent the agent should work on (the active one when continuing). */
     intent: z.string(),
     fromAgentId: z.string().optional(),
+    /** The sub-request's own words when the message carried several. */
+    focusText: z.string().optional(),
+    /** Replaces the turn's remaining plan (set when a multi-domain message is planned). */
+    plan: z.array(z.object({ intent: z.string(), text: z.string() })).optional(),
+    /** The sub-request just answered, to compose into the final reply. */
+    complete: z.object({ agentId: z.string(), intent: z.string(), reply: z.string() }).optional(),
   }),
   z.object({
     type: z.literal('escalate'),
@@ -88,6 +98,10 @@ export const NextStepSchema = z.discriminatedUnion('type', [
     /** Conversation status after this reply. */
     status: ConversationSchema.shape.status,
     outcome: z.enum(['resolved', 'needs_info', 'clarify', 'escalated', 'refused']),
+    /** Sub-requests left for later turns (the reply asked for something first). */
+    queued: z.array(z.object({ intent: z.string(), text: z.string() })).optional(),
+    /** Intents this reply answers (for the completeness check). */
+    answeredIntents: z.array(z.string()).optional(),
   }),
   z.object({ type: z.literal('stay_silent'), reason: z.enum(['human_owned', 'closed']) }),
   z.object({

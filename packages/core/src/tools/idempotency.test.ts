@@ -19,11 +19,11 @@ function refundTools() {
   const shape = { input: z.object({ amount: z.number().positive() }), output: z.object({ balance: z.number() }), idempotent: true, kind: 'write' as const, scopes: ['orders:write'] };
   const refund = defineTool({
     ...shape, name: 'refund', description: 'Refunds an amount.', timeoutMs: 100,
-    async execute({ amount }) {
+    execute({ amount }) {
       state.executions += 1;
-      if (amount > state.balance) throw new ToolError('POLICY_REFUSED', 'refund above the balance', { details: { rule: 'over_balance' } });
+      if (amount > state.balance) return Promise.reject(new ToolError('POLICY_REFUSED', 'refund above the balance', { details: { rule: 'over_balance' } }));
       state.balance -= amount;
-      return { balance: state.balance };
+      return Promise.resolve({ balance: state.balance });
     },
   });
   const slowRefund = defineTool({
@@ -37,14 +37,14 @@ function refundTools() {
   });
   const flakyRefund = defineTool({
     ...shape, name: 'flaky_refund', description: 'Fails once without effect.', timeoutMs: 100,
-    async execute({ amount }) {
+    execute({ amount }) {
       state.executions += 1;
       if (state.failuresLeft > 0) {
         state.failuresLeft -= 1;
-        throw new StoreError('database unreachable');
+        return Promise.reject(new StoreError('database unreachable'));
       }
       state.balance -= amount;
-      return { balance: state.balance };
+      return Promise.resolve({ balance: state.balance });
     },
   });
   return { state, tools: [refund, slowRefund, flakyRefund] };

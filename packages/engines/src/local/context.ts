@@ -68,6 +68,14 @@ export class PlaybookRun {
     return this.finish({ reply, status: 'resolved', confidence: options.confidence ?? 0.9, sources: options.sources ?? [] });
   }
 
+  /** Transfers the request to `agentId` (the orchestrator validates and counts the hop). */
+  handoff(agentId: string): AgentRunOutput {
+    delete this.dialog.activeIntent;
+    delete this.dialog.awaiting;
+    delete this.dialog.activeAgentId;
+    return this.finish({ reply: '', status: 'handoff', handoffTo: agentId, confidence: 0.9 });
+  }
+
   /** Asks the orchestrator for a human. `reply` is sent before the bridge message. */
   escalate(options: { trigger: string; reason: string; reply: string; priority?: 'low' | 'normal' | 'high' | 'urgent' }): AgentRunOutput {
     delete this.dialog.activeIntent;

@@ -38,10 +38,16 @@ function toolbox(calls: string[]): AgentToolbox {
 const knowledge: KnowledgeBase = {
   search: (query) => (/return/i.test(query) ? [{ article: { id: 'return-policy', title: 'Return policy', collection: 'returns', tags: [], body: '' }, score: 10, passage: 'You can return items within 30 days of delivery.' }] : []),
 };
-const engine = createLocalEngine({ knowledge, intentPlaybooks: { track_order: 'order_status', check_refund_policy: 'knowledge_answer' }, minKnowledgeScore: 5 });
-const agent: AgentConfig = { id: 'orders', name: 'Orders', description: '', instructions: 'prompts/orders@1', tools: [], scopes: [], knowledge: [], handoffs: [], role: 'specialist' };
+const engine = createLocalEngine({
+  knowledge,
+  intentPlaybooks: { track_order: 'order_status', check_refund_policy: 'knowledge_answer', get_invoice: 'invoices' },
+  intentAgents: { track_order: 'orders', get_invoice: 'billing', check_refund_policy: 'returns' },
+  minKnowledgeScore: 5,
+});
+const agent: AgentConfig = { id: 'orders', name: 'Orders', description: '', instructions: 'prompts/orders@1', tools: [], scopes: [], knowledge: [], handoffs: ['billing'], role: 'specialist' };
+const billing: AgentConfig = { ...agent, id: 'billing', name: 'Billing', handoffs: ['orders'] };
 
-function input(options: { text: string; intent: string; conversation?: Partial<Conversation>; entities?: Partial<ReturnType<typeof emptyEntities>>; calls?: string[] }): AgentRunInput {
+function input(options: { text: string; intent: string; conversation?: Partial<Conversation>; entities?: Partial<ReturnType<typeof emptyEntities>>; calls?: string[]; triageIntent?: string; confidence?: number }): AgentRunInput {
   const entities = { ...emptyEntities(), ...options.entities };
   const conversation: Conversation = {
     id: 'c1', channel: 'test', status: 'open', handoffChain: [], accountFlags: [], entities, dialog: { slots: {}, failedAttempts: 0 }, priority: 'normal', autonomy: 'auto',
@@ -49,7 +55,7 @@ function input(options: { text: string; intent: string; conversation?: Partial<C
   };
   const message = { id: 'm', conversationId: 'c1', role: 'customer' as const, author: 'customer', text: options.text, createdAt: conversation.createdAt };
   const reason = conversation.dialog.awaiting ? 'continue' : 'route';
-  return { agent, reason, intent: options.intent, conversation, message, history: [message], triage: makeTriageDecision({ intent: options.intent, entities }), tools: toolbox(options.calls ?? []) };
+  return { agent, reason, intent: options.intent, conversation, message, history: [message], triage: makeTriageDecision({ intent: options.triageIntent ?? options.intent, entities, confidence: options.confidence ?? 0.9 }), tools: toolbox(options.calls ?? []) };
 }
 
 describe('local engine', () => {
@@ -92,5 +98,29 @@ describe('local engine', () => {
     expect(unknown.result.status).toBe('needs_info');
     expect(unknown.result.reply).toMatch(/rather not guess/);
     expect(unknown.dialog.failedAttempts).toBe(1);
+  });
+
+  it('hands a misrouted request to the owning agent with a payload, and the receiver does not ask for identity again', async () => {
+    const verified = { identity: { customerId: user.user_id, verifiedBy: 'email' as const }, entities: { ...emptyEntities(), emails: [user.email] } };
+    const waiting = { ...verified, dialog: { activeIntent: 'track_order', activeAgentId: 'orders', awaiting: 'order_id', slots: {}, failedAttempts: 0 } };
+    const handoff = await engine.runAgent(input({ text: 'actually I need a copy of the invoice', intent: 'track_order', triageIntent: 'get_invoice', confidence: 0.6, conversation: waiting }));
+    expect(handoff.result).toMatchObject({ status: 'handoff', handoffTo: 'billing' });
+    expect(handoff.handoff).toMatchObject({ version: 1, fromAgent: 'orders', toAgent: 'billing', customer: { customerId: user.user_id, verified: true } });
+    expect(handoff.handoff!.entities.emails).toEqual([user.email]);
+
+    const calls: string[] = [];
+    const received = { ...input({ text: 'actually I need a copy of the invoice', intent: 'get_invoice', calls, conversation: { ...verified, dialog: handoff.dialog } }), agent: billing, reason: 'handoff' as const, handoff: handoff.handoff! };
+    const answer = await engine.runAgent(received);
+    expect(answer.result.status).toBe('needs_info');
+    expect(answer.result.reply).not.toMatch(/email|verify/i);
+    expect(answer.result.reply).toContain('#W1000001, #W1000002');
+    expect(calls).not.toContain('find_user_id_by_email');
+  });
+
+  it('keeps the request when the message answers the pending question', async () => {
+    const waiting = { identity: { customerId: user.user_id, verifiedBy: 'email' as const }, dialog: { activeIntent: 'track_order', activeAgentId: 'orders', awaiting: 'order_id', slots: {}, failedAttempts: 0 } };
+    const output = await engine.runAgent(input({ text: 'the invoice one is #W1000002', intent: 'track_order', triageIntent: 'get_invoice', confidence: 0.6, entities: { orderIds: ['#W1000002'] }, conversation: waiting }));
+    expect(output.result.status).toBe('resolved');
+    expect(output.result.reply).toContain('Order #W1000002 is delivered');
   });
 });

@@ -1,5 +1,6 @@
 import { ConfigurationError, type AgentRunInput, type AgentRunOutput, type Engine, type KnowledgeBase } from '@switchboard/core';
 import { PlaybookRun, type PlaybookDependencies } from './context.js';
+import { misrouteHandoff } from './misroute.js';
 import { invoicesPlaybook, refundStatusPlaybook } from './playbooks/billing.js';
 import { humanHandoffPlaybook, writeRequestPlaybook } from './playbooks/escalate.js';
 import { knowledgeAnswerPlaybook } from './playbooks/knowledge.js';
@@ -29,6 +30,8 @@ export interface LocalEngineOptions {
   knowledgeQueryHints?: Readonly<Record<string, string>>;
   /** Retrieval score below which the agent says it does not know (scale of the knowledge base's scores). */
   minKnowledgeScore: number;
+  /** Intent → owning agent id, for misroute self-correction (handoffs). @defaultValue {} (no handoffs) */
+  intentAgents?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -50,6 +53,8 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
     async runAgent(input: AgentRunInput): Promise<AgentRunOutput> {
       const name = (options.intentPlaybooks[input.intent] ?? 'knowledge_answer') as PlaybookName;
       const run = new PlaybookRun(input, deps);
+      const handoff = misrouteHandoff(run, options.intentAgents ?? {});
+      if (handoff) return handoff;
       return PLAYBOOKS[name](run);
     },
   };

@@ -24,7 +24,7 @@ export interface TauEvalStore {
 /**
  * The in-memory store of `@switchboard/demo-store` (`createMemoryCommerceStore`), rebuilt from a
  * copy of the snapshot per task, with an in-memory idempotency log. Same compare-and-set semantics
- * as the SQL adapter; about 10 ms per task for the τ store.
+ * as the SQL adapter; about 20 ms per task for the τ store (train, 500 tasks: ~10 s).
  */
 export function createMemoryTauStore(): TauEvalStore {
   return {
@@ -36,7 +36,8 @@ export function createMemoryTauStore(): TauEvalStore {
 /**
  * An open database: `dangerouslyReplaceAll` per task (it deletes the store's users, orders and
  * products — never point it at data you keep) and the database's own idempotency log. Tool-call
- * keys carry a per-run prefix, so runs never collide in the log.
+ * keys carry a per-run prefix, so runs never collide in the log. In-memory PGlite: about 0.26 s
+ * per task (train: ~130 s), dominated by the re-import.
  */
 export function createDatabaseTauStore(database: Database): TauEvalStore {
   return {

@@ -10,7 +10,7 @@ export async function productInfoPlaybook(run: PlaybookRun): Promise<AgentRunOut
   const mentioned = run.input.triage.entities.products[0] ?? run.input.conversation.entities.products.at(-1);
   let productId = mentioned?.productId;
   if (productId === undefined) {
-    const found = await run.tool<unknown>('find_product_by_name', { name: run.input.message.text });
+    const found = await run.tool<unknown>('find_product_by_name', { name: run.input.focusText ?? run.input.message.text });
     const parsed = found.ok ? ProductMatchesSchema.safeParse(extractList(found.output)) : undefined;
     productId = parsed?.success ? parsed.data[0]?.product_id : undefined;
   }
