@@ -3,8 +3,8 @@
  * the demo store seeded when empty, the classifier trained on our routing examples, the local
  * triager and engine, and the scoped tool gateway.
  */
-import { createCircuitBreakers, createToolGateway, NotFoundError, runTurn, startConversation, type Conversation, type DeskConfig, type TurnOutcome, type TurnPorts } from '@switchboard/core';
-import { createAccountDirectory, createDemoDesk, createReadTools, generateStore, INTENT_CATEGORY, INTENT_PLAYBOOKS, KNOWLEDGE_ARTICLES, KNOWLEDGE_QUERY_HINTS, ROUTING_EXAMPLES } from '@switchboard/demo-store';
+import { createCircuitBreakers, createEventLogToolAudit, createToolGateway, NotFoundError, runTurn, startConversation, type Conversation, type DeskConfig, type TurnOutcome, type TurnPorts } from '@switchboard/core';
+import { createAccountDirectory, createDemoDesk, createDemoTools, generateStore, INTENT_CATEGORY, INTENT_PLAYBOOKS, KNOWLEDGE_ARTICLES, KNOWLEDGE_QUERY_HINTS, ROUTING_EXAMPLES } from '@switchboard/demo-store';
 import { createLocalEngine } from '@switchboard/engines';
 import { createCatalogIndex, createKnowledgeBase, createLocalTriager, trainIntentClassifier } from '@switchboard/nlu';
 import { openDatabase, type Database } from '@switchboard/stores';
@@ -71,7 +71,12 @@ export async function createDeskRuntime(options: RuntimeOptions = {}): Promise<D
       engine: createLocalEngine({ knowledge, intentAgents: desk.routing.intentToAgent, intentPlaybooks: INTENT_PLAYBOOKS, knowledgeQueryHints: KNOWLEDGE_QUERY_HINTS, minKnowledgeScore: knowledge.minScore }),
       breakers: createCircuitBreakers({ clock: systemClock, ...desk.escalation.circuitBreaker }),
       accounts: createAccountDirectory({ commerce: database.commerce }),
-      tools: createToolGateway({ tools: createReadTools({ commerce: database.commerce }), agents: desk.agents }),
+      tools: createToolGateway({
+        tools: createDemoTools({ commerce: database.commerce, outbox: database.outbox, newsletter: database.newsletter, clock: systemClock }),
+        agents: desk.agents,
+        toolCalls: database.toolCalls,
+        audit: createEventLogToolAudit({ events: database.events, clock: systemClock, ids: randomIds }),
+      }),
     };
     return {
       desk,

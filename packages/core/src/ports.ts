@@ -144,7 +144,7 @@ export interface Triager {
 }
 
 /** Why an agent is being run this time: routed by triage, continuing its slot filling, receiving a handoff, or retried after another specialist failed. */
-export type RunReason = 'route' | 'continue' | 'handoff' | 'retry';
+export type RunReason = 'route' | 'continue' | 'handoff' | 'retry' | 'delegate';
 
 /** Account flags of customers (`vip`, `at_risk`…), for escalation and queue selection. */
 export interface AccountDirectory {

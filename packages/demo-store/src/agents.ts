@@ -39,6 +39,32 @@ const specialist = (draft: SpecialistDraft): AgentConfig => ({
   scopes: [...draft.scopes],
   knowledge: [...draft.knowledge],
   handoffs: handoffsFrom(draft.id),
+  // Collaborative pattern: every specialist may consult the FAQ agent (all collections) for a general question.
+  ...(draft.id === 'faq' ? {} : { delegates: ['faq'] }),
+  role: 'specialist',
+});
+
+/**
+ * Hierarchical pattern: the technical agent is a domain manager. A technical request goes to the
+ * sub-agent whose keywords appear in it (website and app, payments at checkout, account access),
+ * otherwise the technical agent answers it itself.
+ */
+const TECHNICAL_SUB_AGENTS = [
+  { id: 'technical_web', name: 'Website & App', description: 'Website and mobile-app problems: pages not loading, errors, crashes, caching and app updates.', knowledge: ['technical'], keywords: ['app', 'website', 'site', 'browser', 'page', 'cache', 'crash', 'crashes', 'loading', 'update'] },
+  { id: 'technical_checkout', name: 'Checkout Payments', description: 'Problems paying at checkout: cart, payment page, declined or failing card and PayPal payments.', knowledge: ['technical', 'billing'], keywords: ['checkout', 'check out', 'cart', 'payment page', 'declined', 'pay'] },
+  { id: 'technical_access', name: 'Account Access', description: 'Problems signing in: login errors, passwords, verification codes and locked accounts.', knowledge: ['technical', 'account'], keywords: ['login', 'log in', 'sign in', 'signin', 'password', 'locked', 'code', '2fa'] },
+] as const;
+
+const technicalSubAgent = (draft: (typeof TECHNICAL_SUB_AGENTS)[number]): AgentConfig => ({
+  id: draft.id,
+  name: draft.name,
+  description: draft.description,
+  instructions: prompt(draft.id),
+  tools: [...IDENTITY_TOOLS, W.getServiceStatus, W.runCheckoutDiagnostic],
+  scopes: [S.identityVerify, WS.systemRead, WS.diagnosticsRun],
+  knowledge: [...draft.knowledge],
+  handoffs: ['technical', 'escalation'],
+  delegates: ['faq'],
   role: 'specialist',
 });
 
@@ -102,14 +128,18 @@ export const DEMO_AGENTS: readonly AgentConfig[] = Object.freeze([
     scopes: [S.identityVerify, S.customersRead, WS.customersWrite],
     knowledge: ['account', 'general'],
   }),
-  specialist({
-    id: 'technical',
-    name: 'Technical',
-    description: 'Helps with website and app problems such as sign-in failures, checkout errors, caching and app updates.',
-    tools: [...IDENTITY_TOOLS, W.getServiceStatus, W.runCheckoutDiagnostic],
-    scopes: [S.identityVerify, WS.systemRead, WS.diagnosticsRun],
-    knowledge: ['technical', 'account'],
-  }),
+  {
+    ...specialist({
+      id: 'technical',
+      name: 'Technical',
+      description: 'Helps with website and app problems such as sign-in failures, checkout errors, caching and app updates.',
+      tools: [...IDENTITY_TOOLS, W.getServiceStatus, W.runCheckoutDiagnostic],
+      scopes: [S.identityVerify, WS.systemRead, WS.diagnosticsRun],
+      knowledge: ['technical', 'account'],
+    }),
+    manages: TECHNICAL_SUB_AGENTS.map((draft) => ({ agentId: draft.id, keywords: [...draft.keywords] })),
+  },
+  ...TECHNICAL_SUB_AGENTS.map(technicalSubAgent),
   specialist({
     id: 'faq',
     name: 'FAQ',

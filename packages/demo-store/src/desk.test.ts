@@ -13,8 +13,8 @@ const tools = createDemoTools({ commerce: createMemoryCommerceStore(), outbox: c
 const toolsByName = new Map(tools.map((tool) => [tool.name, tool]));
 
 describe('createDemoDesk', () => {
-  it('parses, with the eight agents and triage and escalation roles', () => {
-    expect(desk.agents.map((agent) => agent.id)).toEqual(['triage', 'billing', 'orders', 'returns', 'account', 'technical', 'faq', 'escalation']);
+  it('parses, with the eight agents, the technical sub-agents, and triage and escalation roles', () => {
+    expect(desk.agents.map((agent) => agent.id)).toEqual(['triage', 'billing', 'orders', 'returns', 'account', 'technical', 'technical_web', 'technical_checkout', 'technical_access', 'faq', 'escalation']);
     expect(desk.agents.find((agent) => agent.id === 'triage')?.role).toBe('triage');
     expect(desk.agents.find((agent) => agent.id === 'escalation')?.role).toBe('escalation');
     expect(desk.routing).toMatchObject({ fallbackAgentId: 'faq', escalationAgentId: 'escalation' });
@@ -64,8 +64,14 @@ describe('createDemoDesk', () => {
     for (const agent of desk.agents.filter((candidate) => candidate.role === 'specialist')) {
       expect(agent.handoffs).toContain('escalation');
       expect(agent.handoffs).not.toContain(agent.id);
-      expect(agent.handoffs).toHaveLength(6);
+      expect(agent.handoffs).toHaveLength(agent.id.startsWith('technical_') ? 2 : 6);
     }
+  });
+
+  it('configures the hierarchical and collaborative patterns: technical manages three sub-agents, specialists consult FAQ', () => {
+    const technical = desk.agents.find((agent) => agent.id === 'technical')!;
+    expect(technical.manages?.map((route) => route.agentId)).toEqual(['technical_web', 'technical_checkout', 'technical_access']);
+    for (const agent of desk.agents.filter((candidate) => candidate.role === 'specialist' && candidate.id !== 'faq')) expect(agent.delegates).toEqual(['faq']);
   });
 
   it('points every agent at knowledge collections that have articles', () => {

@@ -16,6 +16,17 @@ export const AgentConfigSchema = z.object({
   scopes: z.array(z.string()),
   knowledge: z.array(z.string()),
   handoffs: z.array(z.string()),
+  /**
+   * Collaborative pattern: agents this one may consult through the built-in `delegate_to_agent`
+   * tool for part of a request, composing their answer into its own. @defaultValue []
+   */
+  delegates: z.array(z.string()).optional(),
+  /**
+   * Hierarchical pattern: this agent is a domain manager; a request routed to it goes to the
+   * sub-agent with the most keywords (case-insensitive words or phrases) in the message, ties to
+   * the first listed; with no keyword it stays with the manager. @defaultValue []
+   */
+  manages: z.array(z.object({ agentId: z.string(), keywords: z.array(z.string()).min(1) })).optional(),
   /** Role the agent plays in the pipeline. */
   role: z.enum(['triage', 'specialist', 'escalation', 'qa']).default('specialist'),
 });

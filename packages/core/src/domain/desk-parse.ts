@@ -22,6 +22,10 @@ export function parseDeskConfig(input: unknown): Readonly<DeskConfig> {
   for (const [intent, agentId] of Object.entries(desk.routing.intentToAgent)) requireAgent(agentId, `routing.intentToAgent.${intent}`);
   requireAgent(desk.routing.fallbackAgentId, 'routing.fallbackAgentId');
   requireAgent(desk.routing.escalationAgentId, 'routing.escalationAgentId');
-  for (const agent of desk.agents) for (const target of agent.handoffs) requireAgent(target, `agents.${agent.id}.handoffs`);
+  for (const agent of desk.agents) {
+    for (const target of agent.handoffs) requireAgent(target, `agents.${agent.id}.handoffs`);
+    for (const target of agent.delegates ?? []) requireAgent(target, `agents.${agent.id}.delegates`);
+    for (const route of agent.manages ?? []) requireAgent(route.agentId, `agents.${agent.id}.manages`);
+  }
   return Object.freeze(desk);
 }

@@ -44,7 +44,7 @@ const INSULT =
 
 /** Insults aimed at the desk or its people → `ABUSE` (a warning). */
 export const ABUSE_PATTERNS: readonly RegExp[] = [
-  new RegExp(`\\b(?:you|u|ur)(?:\\s+(?:guys|people|lot|all))?\\s*(?:are|'re|r)?\\s+(?:a\\s+|an\\s+|so\\s+|such\\s+an?\\s+|bunch\\s+of\\s+|fucking\\s+|f\\*+ing\\s+|completely\\s+|totally\\s+|really\\s+|absolutely\\s+)*${INSULT}\\b`),
+  new RegExp(`\\b(?:you|u|ur)(?:\\s+(?:guys|people|lot|all))?(?:\\s+are|'re|\\s+r)?\\s+(?:a\\s+|an\\s+|so\\s+|such\\s+an?\\s+|bunch\\s+of\\s+|fucking\\s+|f\\*+ing\\s+|completely\\s+|totally\\s+|really\\s+|absolutely\\s+)*${INSULT}\\b`),
   /\b(?:stupid|useless|dumb|idiotic|worthless|pathetic|incompetent|fucking|f\*+ing|damn|bloody|shitty|crappy)\s+(?:bot|robot|machine|ai|chatbot|assistant|agents?|idiots?|morons?|clowns?|people)\b/,
   /\b(?:fuck|f\*+k)\s+(?:you|u|off|this\s+bot|your\s+bot)\b|\bscrew\s+(?:you|u|this\s+bot)\s*(?:[.!,]|$)/,
   /\bgo\s+to\s+hell\b|\bshut\s+(?:up|the\s+fuck\s+up)\b|\byou\s+(?:are\s+)?(?:a\s+)?piece\s+of\s+(?:shit|crap|garbage)\b/,

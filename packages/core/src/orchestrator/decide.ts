@@ -111,7 +111,23 @@ function distinctSubtasks(decision: TriageDecision, desk: DeskConfig): { intent:
   return out;
 }
 
-function runAgent(state: TurnState, desk: DeskConfig, step: RunAgentStep): NextStep {
+/**
+ * Hierarchical pattern: a request routed to a domain manager goes to the sub-agent with the most
+ * keywords in the message (or sub-request) text; otherwise the manager keeps it.
+ */
+function delegateToSubAgent(state: TurnState, desk: DeskConfig, step: RunAgentStep): RunAgentStep {
+  const manager = desk.agents.find((agent) => agent.id === step.agentId);
+  const routes = manager?.manages ?? [];
+  if (routes.length === 0 || step.reason !== 'route') return step;
+  const text = ` ${(step.focusText ?? state.message.text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const hits = (keywords: readonly string[]) => keywords.filter((keyword) => text.includes(` ${keyword.toLowerCase()} `)).length;
+  // The sub-agent with the most keyword hits wins; ties go to the one listed first.
+  const match = routes.map((route) => ({ route, score: hits(route.keywords) })).filter((entry) => entry.score > 0).sort((a, b) => b.score - a.score)[0]?.route;
+  return match ? { ...step, agentId: match.agentId, viaManager: step.agentId } : step;
+}
+
+function runAgent(state: TurnState, desk: DeskConfig, requested: RunAgentStep): NextStep {
+  const step = delegateToSubAgent(state, desk, requested);
   if (state.openCircuits.includes(step.agentId)) {
     return escalateStep(state, desk, { trigger: 'circuit_open', reason: `Agent "${step.agentId}" is failing repeatedly (circuit open)`, priority: 'high' });
   }

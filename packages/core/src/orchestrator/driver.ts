@@ -10,6 +10,7 @@ import type { AgentEvent, AgentEventType } from '../domain/events.js';
 import { HandoffPayloadV1Schema, type HandoffPayloadV1 } from '../domain/handoff.js';
 import type { Message } from '../domain/message.js';
 import type { Ticket } from '../domain/ticket.js';
+import type { ToolCallResult } from '../tools/tool.js';
 import type { TriageDecision } from '../domain/triage.js';
 import { EngineError, LimitExceededError, NotFoundError, toSwitchboardError } from '../errors.js';
 import type { AccountDirectory, Clock, ConversationStore, Engine, EventLog, IdGenerator, TicketQueue, ToolGateway, Triager } from '../ports.js';
@@ -189,6 +190,7 @@ class TurnRun {
       actions: this.actions,
       identityTools: this.desk.identityTools,
       ...(this.ports.breakers ? { breakers: this.ports.breakers } : {}),
+      delegation: { agents: agent.delegates ?? [], run: (request) => this.consult({ ...request, fromAgentId: agent.id, intent: step.intent, history }) },
     });
     const started = performance.now();
     try {
@@ -227,6 +229,37 @@ class TurnRun {
       this.ports.breakers?.recordFailure(`agent:${agent.id}`);
       await this.record('error', { stage: 'agent', code: failure.code }, { agentId: agent.id, latencyMs: performance.now() - started });
       return { type: 'agent_failed', agentId: agent.id, code: failure.code };
+    }
+  }
+
+  /**
+   * Collaborative pattern: runs another agent on a question for the calling agent and returns its
+   * answer as a tool result. The consulted agent's dialogue state is discarded; it cannot consult further.
+   */
+  private async consult(request: { agentId: string; question: string; fromAgentId: string; intent: string; history: readonly Message[] }): Promise<ToolCallResult> {
+    const other = this.desk.agents.find((candidate) => candidate.id === request.agentId);
+    if (!other) return { ok: false, error: { code: 'NOT_FOUND', message: `No agent "${request.agentId}"` } };
+    await this.record('route', { agentId: other.id, reason: 'delegate', intent: request.intent, fromAgentId: request.fromAgentId }, { agentId: other.id });
+    const toolbox = createAgentToolbox({
+      gateway: this.ports.tools,
+      clock: this.ports.clock,
+      ids: this.ports.ids,
+      turn: { conversationId: this.conversation.id, turnId: this.turnId, traceId: this.traceId },
+      agentId: other.id,
+      customerId: this.conversation.identity?.customerId,
+      record: (event) => this.ports.events.append([event]),
+      actions: this.actions,
+      identityTools: {},
+    });
+    const started = performance.now();
+    try {
+      const output = await this.ports.engine.runAgent({ agent: other, reason: 'delegate', intent: request.intent, focusText: request.question, conversation: this.conversation, message: this.state.message, history: request.history, triage: this.state.triage ?? missingTriage(), tools: toolbox });
+      const result = AgentResultSchema.parse(output.result);
+      await this.record('agent_invoke', { engine: this.ports.engine.id, status: result.status, confidence: result.confidence, delegatedBy: request.fromAgentId, sources: result.sources }, { agentId: other.id, latencyMs: performance.now() - started });
+      return { ok: true, output: { agentId: other.id, status: result.status, reply: result.reply, sources: result.sources } };
+    } catch (error) {
+      await this.record('error', { stage: 'delegate', code: toSwitchboardError(error).code }, { agentId: other.id, latencyMs: performance.now() - started });
+      return { ok: false, error: { code: 'TOOL_FAILED', message: `Consulting "${other.id}" failed` } };
     }
   }
 

@@ -77,6 +77,8 @@ export const NextStepSchema = z.discriminatedUnion('type', [
     fromAgentId: z.string().optional(),
     /** The sub-request's own words when the message carried several. */
     focusText: z.string().optional(),
+    /** The domain manager that picked this sub-agent (hierarchical pattern). */
+    viaManager: z.string().optional(),
     /** Replaces the turn's remaining plan (set when a multi-domain message is planned). */
     plan: z.array(z.object({ intent: z.string(), text: z.string() })).optional(),
     /** The sub-request just answered, to compose into the final reply. */

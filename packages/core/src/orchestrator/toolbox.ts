@@ -22,7 +22,15 @@ export interface AgentToolboxOptions {
   identityTools: Readonly<Record<string, 'email' | 'name_zip'>>;
   /** Per-tool circuit breakers (`tool:<name>`); infrastructure failures count, business refusals do not. */
   breakers?: CircuitBreakers;
+  /**
+   * Collaborative pattern: agents this agent may consult, and how to run one. When non-empty the
+   * toolbox offers the built-in {@link DELEGATE_TOOL} (`{ agentId, question }` → `{ agentId, status, reply, sources }`).
+   */
+  delegation?: { agents: readonly string[]; run: (request: { agentId: string; question: string }) => Promise<ToolCallResult> };
 }
+
+/** Name of the built-in consultation tool of the collaborative pattern. */
+export const DELEGATE_TOOL = 'delegate_to_agent';
 
 /** Failure codes that mean the tool itself is unhealthy (they trip its breaker). */
 const INFRASTRUCTURE_FAILURES: ReadonlySet<string> = new Set(['TOOL_TIMEOUT', 'TOOL_FAILED', 'TOOL_INVALID_OUTPUT']);
@@ -43,7 +51,7 @@ export function createAgentToolbox(options: AgentToolboxOptions): BoundAgentTool
   let customerId = options.customerId;
   let verifiedIdentity: CustomerIdentity | undefined;
   return {
-    available: options.gateway.toolsFor(options.agentId),
+    available: [...options.gateway.toolsFor(options.agentId), ...((options.delegation?.agents.length ?? 0) > 0 ? [DELEGATE_TOOL] : [])],
     get verifiedIdentity() {
       return verifiedIdentity;
     },
@@ -51,7 +59,9 @@ export function createAgentToolbox(options: AgentToolboxOptions): BoundAgentTool
       sequence += 1;
       const started = performance.now();
       const breakerKey = `tool:${toolName}`;
-      const result: ToolCallResult = options.breakers?.isOpen(breakerKey)
+      const result: ToolCallResult = toolName === DELEGATE_TOOL
+        ? await delegate(options, args)
+        : options.breakers?.isOpen(breakerKey)
         ? { ok: false, error: { code: 'TOOL_CIRCUIT_OPEN', message: `"${toolName}" is failing repeatedly and is temporarily bypassed` } }
         : await options.gateway.call({
         toolName,
@@ -90,4 +100,14 @@ export function createAgentToolbox(options: AgentToolboxOptions): BoundAgentTool
       return result as ToolCallResult<Output>;
     },
   };
+}
+
+/** Runs the built-in consultation tool: validates `{ agentId, question }` against the agents this agent may consult. */
+async function delegate(options: AgentToolboxOptions, args: unknown): Promise<ToolCallResult> {
+  const request = args as { agentId?: unknown; question?: unknown } | null;
+  const agentId = typeof request?.agentId === 'string' ? request.agentId : undefined;
+  const question = typeof request?.question === 'string' ? request.question.trim() : '';
+  if (agentId === undefined || question === '') return { ok: false, error: { code: 'TOOL_INVALID_ARGUMENTS', message: `${DELEGATE_TOOL} needs { agentId, question }` } };
+  if (!options.delegation?.agents.includes(agentId)) return { ok: false, error: { code: 'TOOL_SCOPE_DENIED', message: `Agent "${options.agentId}" may not consult "${agentId}"` } };
+  return options.delegation.run({ agentId, question });
 }

@@ -23,9 +23,11 @@ const WEEKDAYS = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|to
  * `digitRuns`: maximal digit runs; `cents`: money in integer cents (values, their per-array sums);
  * `dates`: date keys (`YYYY-MM-DD` / `MM-DD`); `dateWords`: weekday names and "tomorrow";
  * `durations`, `percents`, `phones`, `emails`: fact keys. `toolEmails` holds emails seen only in
- * tool outputs; `givenEmails` those in the conversation or knowledge texts.
+ * tool outputs; `givenEmails` those in the conversation or knowledge texts. `orderStatuses`: the
+ * `status` / `order_status` of each order record in the tool outputs, by normalized order id.
  */
 export interface EvidenceIndex {
+  orderStatuses: Map<string, Set<string>>;
   tokens: Set<string>;
   digitRuns: Set<string>;
   cents: Set<number>;
@@ -40,6 +42,7 @@ export interface EvidenceIndex {
 
 function emptyIndex(): EvidenceIndex {
   return {
+    orderStatuses: new Map(),
     tokens: new Set(),
     digitRuns: new Set(),
     cents: new Set(),
@@ -136,6 +139,7 @@ function addJson(index: EvidenceIndex, value: unknown, key: string): void {
     for (const item of value) addJson(index, item, key);
     addArraySums(index, value);
   } else if (typeof value === 'object' && value !== null) {
+    addOrderStatus(index, value as Record<string, unknown>);
     const times: number[] = [];
     for (const [childKey, child] of Object.entries(value)) {
       addText(index, childKey, 'tool');
@@ -144,6 +148,15 @@ function addJson(index: EvidenceIndex, value: unknown, key: string): void {
     }
     addTimeDifferences(index, times);
   }
+}
+
+/** Records `status` / `order_status` of an order record under its normalized `order_id`. */
+function addOrderStatus(index: EvidenceIndex, record: Record<string, unknown>): void {
+  const orderId = record.order_id;
+  const status = typeof record.order_status === 'string' ? record.order_status : record.status;
+  if (typeof orderId !== 'string' || typeof status !== 'string') return;
+  const key = normalizeId(orderId);
+  index.orderStatuses.set(key, (index.orderStatuses.get(key) ?? new Set()).add(status.toLowerCase().replace(/_/g, ' ')));
 }
 
 /** Differences between timestamps of one record (a ticket's `createdAt` → `slaDueAt`) as durations. */

@@ -24,6 +24,7 @@ export const GROUNDING_CODES = {
   phone: 'UNGROUNDED_PHONE',
   card_last_four: 'UNGROUNDED_CARD',
   policy: 'UNGROUNDED_POLICY_CLAIM',
+  status: 'UNGROUNDED_ORDER_STATUS',
 } as const;
 
 const LABELS: Readonly<Record<string, string>> = {
@@ -37,6 +38,7 @@ const LABELS: Readonly<Record<string, string>> = {
   UNGROUNDED_PHONE: 'phone number',
   UNGROUNDED_CARD: 'card number ending',
   UNGROUNDED_POLICY_CLAIM: 'policy number',
+  UNGROUNDED_ORDER_STATUS: 'order status',
 };
 
 /** Which id a long digit run is: "tracking" nearby or 12 digits → tracking id; 10 digits → item/product id. */
@@ -74,8 +76,32 @@ function ungroundedCode(fact: Fact, input: { index: EvidenceIndex; reply: string
   }
 }
 
+const STATUS_CLAIM = /(?:\b(?:is|was|status:?)|\()\s*(?:currently\s+|now\s+|still\s+|already\s+)?(pending|processed|delivered|cancell?ed|return requested|exchange requested)\b/gi;
+
 /**
- * One `grounding` finding per fact of the reply that the evidence does not contain.
+ * A status stated next to an order id ("Order #W1234567 is delivered", "(status: pending)") that
+ * differs from that order's `status` in the tool outputs. Orders without a record are not judged.
+ */
+function statusFindings(input: { facts: readonly Fact[]; index: EvidenceIndex; reply: string }): Finding[] {
+  const findings: Finding[] = [];
+  for (const fact of input.facts) {
+    const known = fact.kind === 'order_id' ? input.index.orderStatuses.get(fact.key) : undefined;
+    if (known === undefined) continue;
+    const sentenceEnd = input.reply.slice(fact.end).search(/[.!?\n](?:\s|$)/);
+    const window = input.reply.slice(fact.end, sentenceEnd < 0 ? undefined : fact.end + sentenceEnd + 1);
+    for (const match of window.matchAll(STATUS_CLAIM)) {
+      const status = (match[1] ?? '').toLowerCase().replace('canceled', 'cancelled');
+      if (known.has(status)) continue;
+      const start = fact.end + match.index + match[0].length - (match[1] ?? '').length;
+      findings.push({ issue: { kind: 'grounding', code: GROUNDING_CODES.status, fact: match[1] ?? '', message: `A ${LABELS.UNGROUNDED_ORDER_STATUS} in the reply differs from the order record.` }, start, end: start + (match[1] ?? '').length });
+    }
+  }
+  return findings;
+}
+
+/**
+ * One `grounding` finding per fact of the reply that the evidence does not contain, plus an
+ * `UNGROUNDED_ORDER_STATUS` when a status stated next to an order id differs from its record.
  *
  * @param input.facts - the reply's facts ({@link extractFacts}); `index` the evidence; `reply` the text.
  * @returns findings in reply order, `fact` = the span as written (the message never repeats it).
@@ -92,5 +118,6 @@ export function checkGrounding(input: { facts: readonly Fact[]; index: EvidenceI
       end: fact.end,
     });
   }
-  return findings;
+  findings.push(...statusFindings(input));
+  return findings.sort((a, b) => a.start - b.start);
 }

@@ -46,11 +46,18 @@ interface Analysis {
   needsEmpathy: boolean;
 }
 
-const COURTESY = /^(?:\(from our help article|thanks|thank you|is there anything else|anything else|hope this helps|let me know|have a (?:good|great|nice))/i;
+const COURTESY =
+  /^(?:\(from our help article|thanks|thank you|is there anything else|anything else|hope this helps|let me know|have a (?:good|great|nice)|i'm sorry|i am sorry|sorry|i apologi[sz]e|apologies|i understand|i know how|of course|sure|good question)/i;
 
-/** A sentence that carries content: three words or more, not a source line or a courtesy line. */
+/** A sentence that carries content: three words or more, not a list header, a source line, an apology or a courtesy line. */
 function substantive(segment: Segment): boolean {
-  return (segment.text.match(/[A-Za-z]+/g) ?? []).length >= 3 && !COURTESY.test(segment.text.replace(/^[-*•]\s*/, ''));
+  return (segment.text.match(/[A-Za-z]+/g) ?? []).length >= 3 && !segment.text.endsWith(':') && !COURTESY.test(segment.text.replace(/^[-*•]\s*/, ''));
+}
+
+/** Whether a kept list header (`…:`) would be left with nothing under it. */
+function orphansHeader(segments: readonly Segment[], drop: ReadonlySet<number>): boolean {
+  const kept = segments.filter((_segment, index) => !drop.has(index));
+  return kept.some((segment, index) => segment.text.endsWith(':') && (kept[index + 1] === undefined || kept[index + 1]?.text.endsWith(':') === true));
 }
 
 function analyze(input: { reply: string; review: QualityReviewInput; index: EvidenceIndex; settings: Settings }): Analysis {
@@ -84,22 +91,21 @@ function dedupe(issues: readonly QualityIssue[]): QualityIssue[] {
 
 /**
  * The sentences to drop for the droppable findings, or undefined when dropping cannot fix them:
- * a finding outside any sentence, an ungrounded order id in the opening sentence (the reply is
- * about the wrong order), a list header (`…:`), more than `maxSentenceRemovals` sentences, or
- * nothing substantive left.
+ * an ungrounded order id or order status (the reply may be about the wrong order), a finding in a list header
+ * (`…:`), more than `maxSentenceRemovals` sentences, a header left with nothing under it, or
+ * nothing substantive left (only apologies, courtesy or source lines).
  */
 function planDrops(input: { findings: readonly Finding[]; segments: readonly Segment[]; settings: Settings }): Set<number> | undefined {
   const { segments } = input;
-  const firstContent = segments.findIndex(substantive);
   const drop = new Set<number>();
   for (const finding of input.findings) {
+    if (finding.issue.code === 'UNGROUNDED_ORDER_ID' || finding.issue.code === 'UNGROUNDED_ORDER_STATUS') return undefined;
     const at = segments.findIndex((segment) => finding.start >= segment.start && finding.start < segment.end);
     const segment = segments[at];
     if (segment === undefined || segment.text.endsWith(':')) return undefined;
-    if (finding.issue.code === 'UNGROUNDED_ORDER_ID' && at <= Math.max(0, firstContent)) return undefined;
     drop.add(at);
   }
-  if (drop.size > input.settings.maxSentenceRemovals) return undefined;
+  if (drop.size > input.settings.maxSentenceRemovals || orphansHeader(segments, drop)) return undefined;
   const left = segments.filter((segment, index) => !drop.has(index) && substantive(segment));
   return left.length > 0 ? drop : undefined;
 }
@@ -123,8 +129,9 @@ function revise(input: { reply: string; analysis: Analysis; settings: Settings }
  *
  * | rule | code | kind | verdict |
  * | --- | --- | --- | --- |
- * | order id (`#W1234567`, "order 12345") not in evidence | `UNGROUNDED_ORDER_ID` | grounding | revise (drop its sentence) or block |
- * | amount (`$1,380.79`, `1380.79 USD`, cents compared) not in evidence | `UNGROUNDED_AMOUNT` | grounding | revise or block |
+ * | order id (`#W1234567`, "order 12345") not in evidence | `UNGROUNDED_ORDER_ID` | grounding | block (the reply may be about the wrong order) |
+ * | amount (`$1,380.79`, `1380.79 USD`, cents compared) not in evidence | `UNGROUNDED_AMOUNT` | grounding | revise (drop its sentence) or block |
+ * | order status next to an order id ("is delivered", "(status: pending)") that differs from the order record | `UNGROUNDED_ORDER_STATUS` | grounding | block |
  * | date (ISO, "May 12, 2026", "5/12/2026", "by Friday", "tomorrow") | `UNGROUNDED_DATE` | grounding | revise or block |
  * | tracking number (12 digits or after "tracking") | `UNGROUNDED_TRACKING_ID` | grounding | revise or block |
  * | product / item id (10 digits) / other ≥ 8-digit id | `UNGROUNDED_ITEM_ID` / `UNGROUNDED_ID` | grounding | revise or block |

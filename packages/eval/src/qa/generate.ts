@@ -37,16 +37,17 @@ function suits(scenario: QaScenario, order: Order): boolean {
     case 'product':
     case 'knowledge':
     case 'bridge':
+    case 'account':
       return true;
   }
 }
 
 /**
  * Generates the QA benchmark's drafts from the demo store (`generateStore({ seed, users: 80,
- * orders: 240 })`) and the knowledge base. Draft `i` uses scenario `QA_SCENARIOS[i % 7]`; the
+ * orders: 240 })`) and the knowledge base. Draft `i` uses scenario `QA_SCENARIOS[i % 8]`; the
  * second half plants one fact each, rotating through `QA_PLANTS` (wrong order id, amount off by
  * dollars, changed tracking digit, date not in evidence, another customer's email, invented policy
- * number, amount off by cents, card ending, ticket id, item id). Refund drafts alternate between
+ * number, amount off by cents, card ending, ticket id, item id, order status). Refund drafts alternate between
  * cancelled orders (refund lines) and others ("no refund recorded").
  *
  * @returns `count` drafts: the first half grounded, the second half ungrounded, ids `qa-001`….

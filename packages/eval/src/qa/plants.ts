@@ -1,14 +1,14 @@
 /**
  * Planting exactly one ungrounded fact into a grounded draft: a wrong order id, an amount off by
  * dollars or cents, a changed tracking digit, a date or policy number not in evidence, another
- * customer's email, a changed card ending, ticket id or item id.
+ * customer's email, a changed card ending, ticket id or item id, or a wrong order status.
  */
 import { InternalError, type QualityReviewInput } from '@switchboard/core';
 import { formatDollars } from '@switchboard/engines';
 import type { Pick } from './scenarios.js';
 
 /** The kinds of planted fact, in the order the generator rotates through them. */
-export const QA_PLANTS = ['order_id', 'amount_dollars', 'tracking_digit', 'date', 'foreign_email', 'policy_number', 'amount_cents', 'card_last_four', 'ticket_id', 'item_id'] as const;
+export const QA_PLANTS = ['order_id', 'amount_dollars', 'tracking_digit', 'date', 'foreign_email', 'policy_number', 'amount_cents', 'card_last_four', 'ticket_id', 'item_id', 'order_status'] as const;
 export type QaPlantKind = (typeof QA_PLANTS)[number];
 
 /** The one ungrounded fact of a draft: its kind, the issue code expected, and the text as it appears in the reply. */
@@ -90,14 +90,14 @@ const amountPlant = (kind: 'amount_dollars' | 'amount_cents'): Planter => (input
   const known = evidenceCents(input);
   const changed = replaceMatch({
     reply: input.reply,
-    pattern: /\$[\d,]+\.\d{2}/g,
+    pattern: /\$[\d,]+\.\d{2}|(?<![\d.,])[\d,]+\.\d{2}(?= USD)/g,
     pick,
     change: (text) => {
       const cents = Math.round(Number(text.replace(/[$,]/g, '')) * 100);
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const delta = (kind === 'amount_dollars' ? (1 + pick(9)) * 100 : 1 + pick(99)) * (pick(2) === 0 ? 1 : -1);
         const next = cents + delta > 0 ? cents + delta : cents + Math.abs(delta);
-        if (!known.has(next)) return formatDollars(next / 100);
+        if (!known.has(next)) return text.startsWith('$') ? formatDollars(next / 100) : formatDollars(next / 100).slice(1);
       }
       return undefined;
     },
@@ -105,7 +105,16 @@ const amountPlant = (kind: 'amount_dollars' | 'amount_cents'): Planter => (input
   return changed && { input: withReply(input, changed.reply), planted: { kind, code: 'UNGROUNDED_AMOUNT', fact: changed.fact } };
 };
 
+const STATUSES = ['pending', 'processed', 'delivered', 'cancelled'];
+
 const PLANTERS: Readonly<Record<QaPlantKind, Planter>> = {
+  order_status: (input, { pick }) => {
+    const match = /(?<=#?W\d{7}\)? (?:is (?:currently )?|\((?:status: )?)|: it is )(pending|processed|delivered|cancelled)\b/.exec(input.reply);
+    if (!match) return undefined;
+    const others = STATUSES.filter((status) => status !== match[0]);
+    const fact = others[pick(others.length)] ?? 'delivered';
+    return { input: withReply(input, `${input.reply.slice(0, match.index)}${fact}${input.reply.slice(match.index + match[0].length)}`), planted: { kind: 'order_status', code: 'UNGROUNDED_ORDER_STATUS', fact } };
+  },
   order_id: (input, { pick }) => {
     const match = /#W\d{7}/.exec(input.reply);
     if (!match) return undefined;
@@ -119,7 +128,7 @@ const PLANTERS: Readonly<Record<QaPlantKind, Planter>> = {
   item_id: digitPlant('item_id', 'UNGROUNDED_ITEM_ID', /(?<!\d)\d{10}(?!\d)/g),
   card_last_four: (input, { pick }) => {
     const evidence = haystack(input);
-    const changed = replaceMatch({ reply: input.reply, pattern: /(?<=ending )\d{4}/g, pick, change: (digits) => [1, 2, 3].map(() => changeDigit(digits, pick)).find((candidate) => !evidence.includes(candidate)) });
+    const changed = replaceMatch({ reply: input.reply, pattern: /(?<=ending (?:in )?)\d{4}/g, pick, change: (digits) => [1, 2, 3].map(() => changeDigit(digits, pick)).find((candidate) => !evidence.includes(candidate)) });
     return changed && { input: withReply(input, changed.reply), planted: { kind: 'card_last_four', code: 'UNGROUNDED_CARD', fact: changed.fact } };
   },
   ticket_id: (input, { pick }) => {
@@ -139,6 +148,11 @@ const PLANTERS: Readonly<Record<QaPlantKind, Planter>> = {
   },
   date: (input, { pick }) => {
     const evidence = haystack(input);
+    const written = new RegExp(`\\b(?:${MONTHS.join('|')}) (\\d{1,2})\\b`).exec(input.reply);
+    if (written && pick(2) === 0) {
+      const fact = written[0].replace(/\d+$/, (day) => String(((Number(day) + 1 + pick(5)) % 28) + 1));
+      if (!evidence.includes(fact.toLowerCase())) return { input: withReply(input, input.reply.replace(written[0], fact)), planted: { kind: 'date', code: 'UNGROUNDED_DATE', fact } };
+    }
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const month = MONTHS[pick(12)] ?? 'June';
       const fact = `${month} ${1 + pick(28)}`;

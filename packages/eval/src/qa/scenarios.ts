@@ -8,7 +8,7 @@ import { KNOWLEDGE_ARTICLES } from '@switchboard/demo-store';
 import { formatDollars } from '@switchboard/engines';
 
 /** The kinds of grounded reply the benchmark drafts. */
-export const QA_SCENARIOS = ['order_status', 'invoice', 'refund', 'product', 'knowledge', 'bridge', 'dated_followup'] as const;
+export const QA_SCENARIOS = ['order_status', 'invoice', 'refund', 'product', 'knowledge', 'bridge', 'dated_followup', 'account'] as const;
 export type QaScenario = (typeof QA_SCENARIOS)[number];
 
 /** A seeded choice: an integer in [0, count). */
@@ -65,7 +65,12 @@ function orderStatus(context: ScenarioContext): QualityReviewInput {
   const { user, order, pick } = context;
   const upset = pick(3) === 0;
   const lines: string[] = [];
-  const style = pick(3);
+  const style = pick(4);
+  if (style === 3) {
+    const tracking = order.fulfillments.flatMap((fulfillment) => fulfillment.tracking_id);
+    const reply = `Your order ${order.order_id.replace('#', '')} (${order.status}) ${tracking.length > 0 ? `shipped with tracking ${tracking.join(' and ')}` : 'has not shipped yet'}. Total charged: ${formatDollars(paidTotal(order)).replace('$', '')} USD.`;
+    return input({ reply, toolOutputs: [user, order], conversation: [`status of my order please`, `My email is ${user.email}`], user, intent: 'track_order' });
+  }
   lines.push(style === 0 ? `Order ${order.order_id} is ${order.status}.` : style === 1 ? `Your order ${order.order_id} is currently ${order.status}.` : `Thanks for waiting. I checked order ${order.order_id}: it is ${order.status}.`);
   for (const fulfillment of order.fulfillments) {
     const items = order.items.filter((item) => fulfillment.item_ids.includes(item.item_id)).map(describeItem).join('; ');
@@ -135,7 +140,10 @@ function knowledge(context: ScenarioContext): QualityReviewInput {
   const numbered = paragraphs.filter((paragraph) => /\d/.test(paragraph));
   const passage = choose(pick, numbered.length > 0 ? numbered : paragraphs);
   const opener = choose(pick, ['', 'Good question! ', 'Here is what our policy says: ']);
-  const reply = `${opener}${passage}\n\n(From our help article "${article.title}".)`;
+  // Like the local engine: the article's lead paragraph first when the best passage is another one.
+  const lead = paragraphs[0] ?? '';
+  const answer = pick(2) === 0 && lead !== passage ? `${lead}\n\n${passage}` : passage;
+  const reply = `${opener}${answer}\n\n(From our help article "${article.title}".)`;
   return input({ reply, toolOutputs: [], knowledge: [article.body], conversation: [`Quick question about ${article.title.toLowerCase()}`], intent: 'faq' });
 }
 
@@ -172,7 +180,7 @@ function bridge(context: ScenarioContext): QualityReviewInput {
   let reply = bridgeMessage({ ticket, waitMs, humanRequested });
   if (context.pick(2) === 0) {
     const due = new Date(ticket.slaDueAt);
-    reply += ` At the latest, you'll hear from us by ${MONTHS[due.getUTCMonth()] ?? ''} ${due.getUTCDate()}.`;
+    reply += context.pick(2) === 0 ? ` At the latest, you'll hear from us by ${MONTHS[due.getUTCMonth()] ?? ''} ${due.getUTCDate()}.` : ` The reply is due by ${ticket.slaDueAt.slice(0, 10)}.`;
   }
   return input({ reply, toolOutputs: [ticket], conversation: [humanRequested ? 'I want to talk to a human' : `My package for ${context.order.order_id} arrived broken`], user: context.user, intent: 'contact_human_agent' });
 }
@@ -192,6 +200,19 @@ function datedFollowup(context: ScenarioContext): QualityReviewInput {
   return input({ reply, toolOutputs: [order], knowledge: [article], conversation: [said], user, upset: true, intent: 'track_order' });
 }
 
+function account(context: ScenarioContext): QualityReviewInput {
+  const { user, pick } = context;
+  const cards = Object.values(user.payment_methods).filter((method) => method.source === 'credit_card' && method.last_four);
+  const gift = Object.values(user.payment_methods).find((method) => method.source === 'gift_card' && method.balance !== undefined);
+  const lines = [
+    pick(2) === 0 ? `Thanks, I found your account (${user.email}).` : `Thanks ${user.name.first_name}, you're verified with ${user.email}.`,
+    `The orders on your account are ${user.orders.join(', ')}.`,
+  ];
+  if (cards.length > 0) lines.push(`Cards on file: ${cards.map((card) => `${card.brand ?? 'card'} ending in ${card.last_four ?? ''}`).join(', ')}.`);
+  if (gift?.balance !== undefined) lines.push(`Your gift card balance is ${formatDollars(gift.balance)}.`);
+  return input({ reply: lines.join(' '), toolOutputs: [user.user_id, user], conversation: [`hi it's ${user.email.toUpperCase()}`], user, intent: 'edit_account' });
+}
+
 /** Builds one grounded draft of `scenario` from the context's store records. */
 export function buildScenario(scenario: QaScenario, context: ScenarioContext): QualityReviewInput {
   switch (scenario) {
@@ -209,5 +230,7 @@ export function buildScenario(scenario: QaScenario, context: ScenarioContext): Q
       return bridge(context);
     case 'dated_followup':
       return datedFollowup(context);
+    case 'account':
+      return account(context);
   }
 }
