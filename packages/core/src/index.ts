@@ -37,3 +37,4 @@ export { claimTicket, replyAsOperator, resolveTicket, returnToBot, type Operator
 export * from './quality/index.js';
 export * from './guardrails/index.js';
 export { exportJsonSchemas } from './domain/json-schemas.js';
+export * from './domain/approval.js';

@@ -3,6 +3,7 @@
  * (PGlite, PostgreSQL), engines in `@switchboard/engines`; in-memory doubles in `./testing`.
  */
 import type { AgentConfig, AgentResult } from './domain/agent.js';
+import type { Approval } from './domain/approval.js';
 import type { Order, Product, StoreSnapshot, User } from './domain/commerce.js';
 import type { Conversation, DialogState } from './domain/conversation.js';
 import type { AgentEvent } from './domain/events.js';
@@ -145,6 +146,25 @@ export interface Triager {
 
 /** Why an agent is being run this time: routed by triage, continuing its slot filling, receiving a handoff, or retried after another specialist failed. */
 export type RunReason = 'route' | 'continue' | 'handoff' | 'retry' | 'delegate';
+
+/** Filter for {@link ApprovalQueue.list}. */
+export interface ApprovalFilter {
+  status?: Approval['status'];
+  conversationId?: string;
+}
+
+/** Operator approvals of write actions and (shadow mode) replies. */
+export interface ApprovalQueue {
+  create(approval: Approval): Promise<void>;
+  get(id: string): Promise<Approval | undefined>;
+  /** Oldest first. */
+  list(filter?: ApprovalFilter): Promise<Approval[]>;
+  /**
+   * Records a decision on a `pending` approval in one conditional update.
+   * @returns the decided approval, or `undefined` when it was not pending any more.
+   */
+  decide(input: { id: string; status: 'approved' | 'denied'; decidedBy: string; at: string; note?: string }): Promise<Approval | undefined>;
+}
 
 /** Account flags of customers (`vip`, `at_risk`…), for escalation and queue selection. */
 export interface AccountDirectory {

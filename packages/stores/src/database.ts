@@ -1,9 +1,10 @@
 /**
  * The {@link Database} handle: every storage port on one connection, plus lifecycle.
  */
-import type { CommerceStore, ConversationStore, EmailOutbox, EventLog, NewsletterSubscriptions, TicketQueue, ToolCallLog } from '@switchboard/core';
+import type { ApprovalQueue, CommerceStore, ConversationStore, EmailOutbox, EventLog, NewsletterSubscriptions, TicketQueue, ToolCallLog } from '@switchboard/core';
 import { is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
+import { createApprovalQueue } from './adapters/approvals.js';
 import { createCommerceStore } from './adapters/commerce.js';
 import { createConversationStore } from './adapters/conversations.js';
 import { createEventLog } from './adapters/events.js';
@@ -28,6 +29,8 @@ export interface Database {
   /** Emails the desk asked to send (password resets). */
   readonly outbox: EmailOutbox;
   readonly newsletter: NewsletterSubscriptions;
+  /** Operator approvals of write actions and shadow-mode replies. */
+  readonly approvals: ApprovalQueue;
   readonly kind: DatabaseKind;
   /** Releases the connection pool or stops PGlite (flushing it to disk). Idempotent. */
   close(): Promise<void>;
@@ -53,6 +56,7 @@ export function assembleDatabase(options: { db: SqlDatabase; kind: DatabaseKind;
     toolCalls: createToolCallLog(db),
     outbox: createEmailOutbox(db),
     newsletter: createNewsletterSubscriptions(db),
+    approvals: createApprovalQueue(db),
     kind,
     close(): Promise<void> {
       closing ??= guard('database.close', options.close);

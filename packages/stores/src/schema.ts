@@ -102,6 +102,20 @@ export const tickets = pgTable(
   ],
 );
 
+/** Operator approvals (core's `ApprovalQueue`): write actions above policy limits and shadow-mode replies. */
+export const approvals = pgTable(
+  'approvals',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id').notNull(),
+    status: text('status').notNull(),
+    kind: text('kind').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+    data: jsonb('data').notNull(),
+  },
+  (table) => [index('approvals_status_created_idx').on(table.status, table.createdAt), index('approvals_conversation_idx').on(table.conversationId)],
+);
+
 /** Store customers (τ-bench `users.json` records); lookup keys are lowercased copies. */
 export const storeUsers = pgTable(
   'store_users',

@@ -43,6 +43,7 @@ describe('reviewReply: every issue code fires on a bad draft and stays quiet on 
   const cases: { code: string; bad: string; good: string; overrides?: Partial<QualityReviewInput> }[] = [
     { code: 'UNGROUNDED_AMOUNT', bad: `${lead} You paid $1,380.97.`, good: `${lead} You paid $1,380.79.` },
     { code: 'UNGROUNDED_ORDER_ID', bad: 'Order #W1234568 is processed.', good: 'Order W1234567 is processed.' },
+    { code: 'UNGROUNDED_ORDER_STATUS', bad: 'Order #W1234567 is delivered.', good: 'Order #W1234567 (status: processed) is not delivered yet.' },
     { code: 'UNGROUNDED_DATE', bad: `${lead} It arrives on March 9.`, good: `${lead} You ordered it on March 3.` },
     { code: 'UNGROUNDED_TRACKING_ID', bad: `${lead} Tracking number 123456789013.`, good: `${lead} Tracking number 123456789012.` },
     { code: 'UNGROUNDED_ITEM_ID', bad: `${lead} The bottle is item 1434748145.`, good: `${lead} The bottle is item 1434748144.` },

@@ -8,7 +8,8 @@ import type { Message } from '../domain/message.js';
 import { URGENCIES, type Urgency } from '../domain/triage.js';
 import type { Ticket } from '../domain/ticket.js';
 import { NotFoundError, SwitchboardError } from '../errors.js';
-import type { Clock, ConversationStore, EventLog, IdGenerator, TicketFilter, TicketQueue } from '../ports.js';
+import type { ApprovalQueue, Clock, ConversationStore, EventLog, IdGenerator, TicketFilter, TicketQueue } from '../ports.js';
+import type { Approval } from '../domain/approval.js';
 
 /** A {@link ConversationStore} held in maps. */
 export function createMemoryConversationStore(): ConversationStore {
@@ -128,6 +129,36 @@ export function createSequentialIds(): IdGenerator {
       const value = (counters.get(prefix) ?? 0) + 1;
       counters.set(prefix, value);
       return `${prefix}_${value}`;
+    },
+  };
+}
+
+/** An {@link ApprovalQueue} held in a map; `decide` only changes pending approvals. */
+export function createMemoryApprovalQueue(): ApprovalQueue {
+  const approvals = new Map<string, Approval>();
+  return {
+    async create(approval) {
+      if (approvals.has(approval.id)) throw new SwitchboardError('CONFLICT', 'Approval already exists', { details: { approvalId: approval.id } });
+      approvals.set(approval.id, structuredClone(approval));
+      return Promise.resolve();
+    },
+    async get(id) {
+      const found = approvals.get(id);
+      return Promise.resolve(found ? structuredClone(found) : undefined);
+    },
+    async list(filter = {}) {
+      const list = [...approvals.values()].filter(
+        (approval) => (filter.status === undefined || approval.status === filter.status) && (filter.conversationId === undefined || approval.conversationId === filter.conversationId),
+      );
+      list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      return Promise.resolve(structuredClone(list));
+    },
+    async decide(input) {
+      const current = approvals.get(input.id);
+      if (!current || current.status !== 'pending') return Promise.resolve(undefined);
+      const decided: Approval = { ...current, status: input.status, decidedBy: input.decidedBy, decidedAt: input.at, ...(input.note === undefined ? {} : { note: input.note }) };
+      approvals.set(decided.id, decided);
+      return Promise.resolve(structuredClone(decided));
     },
   };
 }

@@ -45,9 +45,10 @@ function suits(scenario: QaScenario, order: Order): boolean {
 /**
  * Generates the QA benchmark's drafts from the demo store (`generateStore({ seed, users: 80,
  * orders: 240 })`) and the knowledge base. Draft `i` uses scenario `QA_SCENARIOS[i % 8]`; the
- * second half plants one fact each, rotating through `QA_PLANTS` (wrong order id, amount off by
- * dollars, changed tracking digit, date not in evidence, another customer's email, invented policy
- * number, amount off by cents, card ending, ticket id, item id, order status). Refund drafts alternate between
+ * second half plants one fact each, of the least-planted kind of `QA_PLANTS` the draft allows
+ * (wrong order id, amount off by dollars, changed tracking digit, date not in evidence, another
+ * customer's email, invented policy number, amount off by cents, card ending, ticket id, item id,
+ * order status), so the kinds are planted about equally often. Refund drafts alternate between
  * cancelled orders (refund lines) and others ("no refund recorded").
  *
  * @returns `count` drafts: the first half grounded, the second half ungrounded, ids `qa-001`….
@@ -66,6 +67,7 @@ export function generateQaDrafts(options: GenerateQaDraftsOptions = {}): QaDraft
   const products = Object.values(store.products);
   const articles: readonly KnowledgeArticle[] = KNOWLEDGE_ARTICLES;
   const drafts: QaDraft[] = [];
+  const used = new Map<string, number>();
   for (let index = 0; index < count; index += 1) {
     const scenario = QA_SCENARIOS[index % QA_SCENARIOS.length] ?? 'order_status';
     const { user, order } = pickOrder({ users, orders: store.orders, scenario, pick, wantCancelled: scenario === 'refund' && index % 2 === 0 });
@@ -76,8 +78,11 @@ export function generateQaDrafts(options: GenerateQaDraftsOptions = {}): QaDraft
       drafts.push({ id, scenario, input: draft });
       continue;
     }
-    const kind = QA_PLANTS[(index - count / 2) % QA_PLANTS.length] ?? 'date';
-    const planted = plantFact({ draft, kind, context: { pick, otherEmail: otherEmailOf(users, pick, user) } });
+    // The least-used kinds first (rotation breaks ties), so every kind is planted about equally often.
+    const rotation = (index - count / 2) % QA_PLANTS.length;
+    const kinds = [...QA_PLANTS.slice(rotation), ...QA_PLANTS.slice(0, rotation)].sort((a, b) => (used.get(a) ?? 0) - (used.get(b) ?? 0));
+    const planted = plantFact({ draft, kinds, context: { pick, otherEmail: otherEmailOf(users, pick, user) } });
+    used.set(planted.planted.kind, (used.get(planted.planted.kind) ?? 0) + 1);
     drafts.push({ id, scenario, input: planted.input, planted: planted.planted });
   }
   return drafts;

@@ -187,20 +187,16 @@ const PLANTERS: Readonly<Record<QaPlantKind, Planter>> = {
 };
 
 /**
- * Plants one ungrounded fact of kind `kind` (or, when the draft has nothing of that kind to change,
- * of the next kind in {@link QA_PLANTS} that applies). Dates, emails and policy numbers always apply.
+ * Plants one ungrounded fact: of the first kind in `kinds` the draft has something to change for
+ * (dates, emails and policy numbers always apply, so the kinds of {@link QA_PLANTS} always succeed).
  *
  * @returns the changed draft and what was planted.
- * @throws InternalError `INTERNAL` never in practice (the email plant always applies).
+ * @throws InternalError `INTERNAL` when no kind in `kinds` applies.
  */
-export function plantFact(input: { draft: QualityReviewInput; kind: QaPlantKind; context: PlantContext }): { input: QualityReviewInput; planted: PlantedFact } {
-  const start = QA_PLANTS.indexOf(input.kind);
-  for (let offset = 0; offset < QA_PLANTS.length; offset += 1) {
-    const kind = QA_PLANTS[(start + offset) % QA_PLANTS.length] ?? 'date';
+export function plantFact(input: { draft: QualityReviewInput; kinds: readonly QaPlantKind[]; context: PlantContext }): { input: QualityReviewInput; planted: PlantedFact } {
+  for (const kind of input.kinds) {
     const result = PLANTERS[kind](input.draft, input.context);
     if (result) return result;
   }
-  const fallback = PLANTERS.foreign_email(input.draft, input.context);
-  if (!fallback) throw new InternalError('the email plant always applies');
-  return fallback;
+  throw new InternalError('no plant kind applies to this draft', { details: { kinds: [...input.kinds] } });
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import type { Database } from '../database.js';
 import type { SuiteContext } from './context.js';
 import { createIds } from './fixtures.js';
+import { describeApprovals } from './suites/approvals.js';
 import { describeCommerce } from './suites/commerce.js';
 import { describeConversations } from './suites/conversations.js';
 import { describeErrors } from './suites/errors.js';
@@ -65,6 +66,7 @@ export function runStoreConformance(name: string, open: () => Promise<Database>,
     describeTickets(context);
     describeCommerce(context);
     describeToolCalls(context);
+    describeApprovals(context);
     describeMessaging(context);
     describeErrors(context);
     if (options.openDurable !== undefined) describePersistence(context, options.openDurable);
