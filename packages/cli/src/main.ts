@@ -10,6 +10,7 @@ import { runChat } from './commands/chat.js';
 import { registerTriageCommands } from './commands/eval-triage.js';
 import { formatReplayReport, runReplay } from './commands/replay.js';
 import { registerTauCommands } from './commands/tau.js';
+import { registerScenarioCommands } from './commands/eval-scenarios.js';
 import { registerBenchQaCommands } from './commands/bench-qa.js';
 import { createDeskRuntime, openSeededDatabase, type RuntimeOptions } from './runtime.js';
 
@@ -110,6 +111,7 @@ export function buildProgram(io: { stdout: NodeJS.WritableStream; stderr: NodeJS
   });
   registerTriageCommands(program, io);
   registerTauCommands(program, io);
+  registerScenarioCommands(program, io);
   registerBenchQaCommands(program, io);
   return program;
 }

@@ -6,3 +6,4 @@ export { percentile, latencySummary } from './stats.js';
 export * from './triage/index.js';
 export * from './tau/index.js';
 export * from './qa/index.js';
+export * from './scenarios/index.js';

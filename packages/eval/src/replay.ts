@@ -87,6 +87,7 @@ function tally(report: ReplayReport, outcome: TurnOutcome): void {
     case 'resolved':
     case 'needs_info':
     case 'refused':
+    case 'held':
       report.replied += 1;
       break;
     case 'clarify':

@@ -82,6 +82,14 @@ export const DeskConfigSchema = z.object({
    * @defaultValue {}
    */
   identityTools: z.record(z.string(), z.enum(['email', 'name_zip'])).default({}),
+  /**
+   * Autonomy per category: `shadow` (an operator approves every reply), `assisted` (an operator
+   * approves every write action), `auto`. A conversation's own non-`auto` mode wins.
+   * @defaultValue { default: 'auto', byCategory: {} }
+   */
+  autonomy: z
+    .object({ default: z.enum(['shadow', 'assisted', 'auto']).default('auto'), byCategory: z.record(z.string(), z.enum(['shadow', 'assisted', 'auto'])).default({}) })
+    .default({ default: 'auto', byCategory: {} }),
   /** Languages the desk answers in (ISO 639-1). @defaultValue ['en'] */
   languages: z.array(z.string()).default(['en']),
 });

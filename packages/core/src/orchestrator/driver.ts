@@ -3,6 +3,7 @@
  * one audit event per step under one trace id. Entry point for every channel (CLI, HTTP, replay).
  */
 import { AgentResultSchema, type AgentAction } from '../domain/agent.js';
+import type { Approval } from '../domain/approval.js';
 import type { Conversation, CustomerIdentity } from '../domain/conversation.js';
 import type { DeskConfig } from '../domain/desk.js';
 import { mergeEntities } from '../domain/entities.js';
@@ -13,13 +14,13 @@ import type { Ticket } from '../domain/ticket.js';
 import type { ToolCallResult } from '../tools/tool.js';
 import type { TriageDecision } from '../domain/triage.js';
 import { EngineError, LimitExceededError, NotFoundError, toSwitchboardError } from '../errors.js';
-import type { AccountDirectory, Clock, ConversationStore, Engine, EventLog, IdGenerator, TicketQueue, ToolGateway, Triager } from '../ports.js';
+import type { AccountDirectory, ApprovalQueue, Clock, ConversationStore, Engine, EventLog, IdGenerator, TicketQueue, ToolGateway, Triager } from '../ports.js';
 import type { CircuitBreakers } from './breakers.js';
 import { decide } from './decide.js';
 import { buildEscalationPacket, buildTicket } from './escalation.js';
 import { buildHandoffPayload } from './handoff.js';
 import { handoffAnnouncement } from './messages.js';
-import { maxUrgency } from './policy.js';
+import { effectiveAutonomy, maxUrgency } from './policy.js';
 import type { NextStep, TurnEvent, TurnState } from './steps.js';
 import { validateCustomerText } from './text.js';
 import { createAgentToolbox } from './toolbox.js';
@@ -38,6 +39,8 @@ export interface TurnPorts {
   breakers?: CircuitBreakers;
   /** Account flags (VIP, at-risk) of verified customers; omitted → no flags. */
   accounts?: AccountDirectory;
+  /** Where shadow-mode replies wait for an operator; omitted → replies are sent even in shadow mode. */
+  approvals?: ApprovalQueue;
 }
 
 /** What a turn produced. `replies` are the messages sent to the customer (empty when silent). */
@@ -47,7 +50,10 @@ export interface TurnOutcome {
   conversation: Conversation;
   message: Message;
   replies: Message[];
-  outcome: 'resolved' | 'needs_info' | 'clarify' | 'escalated' | 'refused' | 'silent';
+  /** `held`: shadow mode — the drafted reply waits for an operator (`approval`). */
+  outcome: 'resolved' | 'needs_info' | 'clarify' | 'escalated' | 'refused' | 'silent' | 'held';
+  /** The pending approval of a held reply. */
+  approval?: Approval;
   triage?: TriageDecision;
   ticket?: Ticket;
 }
@@ -189,6 +195,7 @@ class TurnRun {
       record: (event) => this.ports.events.append([event]),
       actions: this.actions,
       identityTools: this.desk.identityTools,
+      autonomy: this.autonomy(),
       ...(this.ports.breakers ? { breakers: this.ports.breakers } : {}),
       delegation: { agents: agent.delegates ?? [], run: (request) => this.consult({ ...request, fromAgentId: agent.id, intent: step.intent, history }) },
     });
@@ -322,7 +329,33 @@ class TurnRun {
     if (this.ports.accounts) this.conversation.accountFlags = await this.ports.accounts.flagsFor(identity.customerId);
   }
 
+  private autonomy(): 'shadow' | 'assisted' | 'auto' {
+    return effectiveAutonomy(this.desk, { conversation: this.conversation, category: this.state.triage?.category });
+  }
+
+  /** Shadow mode: the drafted reply becomes a pending approval instead of a message. */
+  private async holdReply(step: Extract<NextStep, { type: 'reply' }>, approvals: ApprovalQueue): Promise<TurnOutcome> {
+    const approval: Approval = {
+      id: this.ports.ids.next('apr'),
+      conversationId: this.conversation.id,
+      kind: 'reply',
+      status: 'pending',
+      reason: 'SHADOW_MODE: an operator approves every reply',
+      agentId: step.author,
+      ...(this.conversation.identity ? { customerId: this.conversation.identity.customerId } : {}),
+      draftReply: step.text,
+      createdAt: this.ports.clock.now().toISOString(),
+    };
+    await approvals.create(approval);
+    this.conversation.status = step.status;
+    this.conversation.updatedAt = approval.createdAt;
+    this.state.conversation = await this.ports.conversations.save(this.conversation);
+    await this.record('approval', { kind: 'reply', approvalId: approval.id, status: 'pending', outcome: step.outcome }, { agentId: step.author });
+    return { ...this.outcome('held', []), approval };
+  }
+
   private async reply(step: Extract<NextStep, { type: 'reply' }>): Promise<TurnOutcome> {
+    if (this.ports.approvals && step.outcome !== 'escalated' && this.autonomy() === 'shadow') return this.holdReply(step, this.ports.approvals);
     const dialog = this.conversation.dialog;
     if (step.outcome === 'clarify') dialog.failedAttempts += 1;
     if (step.outcome === 'resolved' || step.outcome === 'escalated') this.conversation.handoffChain = [];

@@ -67,6 +67,12 @@ export function queueFor(desk: DeskConfig, input: { category: string | undefined
   return desk.queues.defaultQueue;
 }
 
+/** The autonomy mode in force: the conversation's own non-`auto` mode, else the desk's for the category, else the desk default. */
+export function effectiveAutonomy(desk: DeskConfig, input: { conversation: Conversation; category: string | undefined }): 'shadow' | 'assisted' | 'auto' {
+  if (input.conversation.autonomy !== 'auto') return input.conversation.autonomy;
+  return (input.category === undefined ? undefined : desk.autonomy.byCategory[input.category]) ?? desk.autonomy.default;
+}
+
 /** The agent for an intent, or the desk's fallback agent. */
 export function agentForIntent(desk: DeskConfig, intent: string): string {
   return desk.routing.intentToAgent[intent] ?? desk.routing.fallbackAgentId;

@@ -18,6 +18,8 @@ export interface AgentToolboxOptions {
   record: (event: AgentEvent) => Promise<void>;
   /** Receives a one-line action summary per call. */
   actions: AgentAction[];
+  /** Autonomy mode the tools see (`assisted` holds every write for an operator). @defaultValue 'auto' */
+  autonomy?: 'shadow' | 'assisted' | 'auto';
   /** Tool name → how its successful result (a customer id) verifies identity. */
   identityTools: Readonly<Record<string, 'email' | 'name_zip'>>;
   /** Per-tool circuit breakers (`tool:<name>`); infrastructure failures count, business refusals do not. */
@@ -72,6 +74,7 @@ export function createAgentToolbox(options: AgentToolboxOptions): BoundAgentTool
           agentId: options.agentId,
           ...(customerId === undefined ? {} : { customerId }),
           idempotencyKey: `${options.turn.turnId}:${options.agentId}:${sequence}`,
+          ...(options.autonomy === undefined ? {} : { autonomy: options.autonomy }),
           traceId: options.turn.traceId,
         },
       });

@@ -1,6 +1,7 @@
 import type { AgentConfig } from '../domain/agent.js';
 import type { ToolCallLog, ToolCallRequest, ToolGateway } from '../ports.js';
 import type { ToolAuditEntry, ToolAuditSink } from './audit.js';
+import { checkApproval, type GatewayApprovals } from './approvals.js';
 import { runTool, toolFailure } from './execute.js';
 import { runWriteOnce } from './idempotency.js';
 import { createMemoryToolCallLog } from './memory-tool-call-log.js';
@@ -22,6 +23,11 @@ export interface ToolGatewayOptions {
    * @defaultValue none
    */
   audit?: ToolAuditSink;
+  /**
+   * Holds writes that need an operator (a tool's approval rule, or `assisted` autonomy) in an
+   * approval queue and answers `APPROVAL_REQUIRED`. @defaultValue none: writes never wait
+   */
+  approvals?: GatewayApprovals;
 }
 
 /**
@@ -76,6 +82,10 @@ export function createToolGateway(options: ToolGatewayOptions): ToolGateway {
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         return toolFailure('TOOL_INVALID_ARGUMENTS', `Invalid arguments for "${tool.name}": ${issue ? `${issue.path.join('.') || '(root)'} ${issue.message}` : 'unknown'}`);
+      }
+      if (tool.kind === 'write' && options.approvals) {
+        const held = await checkApproval({ approvals: options.approvals, tool, input: parsed.data, context });
+        if (held) return held;
       }
       if (tool.kind === 'write') {
         return runWriteOnce({ tool, input: parsed.data, context, log, report: (entry) => report({ ...entry, toolName: tool.name, context }) });

@@ -11,6 +11,18 @@ export interface ToolContext {
   idempotencyKey: string;
   /** The turn's trace id, for audit events the gateway reports. @defaultValue `turnId` where absent */
   traceId?: string;
+  /** The conversation's autonomy mode; in `assisted` every write waits for an operator. @defaultValue 'auto' */
+  autonomy?: 'shadow' | 'assisted' | 'auto';
+  /** Set when re-running a write an operator approved; the gateway checks it matches. */
+  approvalId?: string;
+}
+
+/** Why a write must wait for an operator: a stable code, a reason an operator reads, the money at stake. */
+export interface ApprovalNeed {
+  /** UPPER_SNAKE rule name (`REFUND_ABOVE_LIMIT`). */
+  code: string;
+  reason: string;
+  amountCents?: number;
 }
 
 /**
@@ -31,6 +43,11 @@ export interface ToolDefinition<Input = unknown, Output = unknown> {
   /** Safe to repeat with the same idempotency key (writes must be). */
   idempotent: boolean;
   execute(input: Input, context: ToolContext): Promise<Output>;
+  /**
+   * Approval rule (desk policy, in code): returns why this call must wait for an operator, or
+   * `undefined` to run it now. Checked before `execute` when the gateway has an approval queue.
+   */
+  approval?(input: Input, context: ToolContext): ApprovalNeed | undefined | Promise<ApprovalNeed | undefined>;
 }
 
 /** Any tool, with its input and output types erased (for registries). */
@@ -45,10 +62,10 @@ export function defineTool<Input, Output>(definition: ToolDefinition<Input, Outp
 /** Outcome of a tool call as the agent sees it: never a throw, never a silent `{}`. */
 export type ToolCallResult<Output = unknown> =
   | { ok: true; output: Output }
-  | { ok: false; error: { code: string; message: string } };
+  | { ok: false; error: { code: string; message: string; approvalId?: string } };
 
 /** Schema of a stored {@link ToolCallResult} (the idempotency log reads results back with it). */
 export const ToolCallResultSchema: z.ZodType<ToolCallResult> = z.union([
   z.object({ ok: z.literal(true), output: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string(), approvalId: z.string().optional() }) }),
 ]);
