@@ -71,10 +71,13 @@ export async function createDeskRuntime(options: RuntimeOptions = {}): Promise<D
       engine: createLocalEngine({ knowledge, intentAgents: desk.routing.intentToAgent, intentPlaybooks: INTENT_PLAYBOOKS, knowledgeQueryHints: KNOWLEDGE_QUERY_HINTS, minKnowledgeScore: knowledge.minScore }),
       breakers: createCircuitBreakers({ clock: systemClock, ...desk.escalation.circuitBreaker }),
       accounts: createAccountDirectory({ commerce: database.commerce }),
+      knowledge,
+      approvals: database.approvals,
       tools: createToolGateway({
         tools: createDemoTools({ commerce: database.commerce, outbox: database.outbox, newsletter: database.newsletter, clock: systemClock }),
         agents: desk.agents,
         toolCalls: database.toolCalls,
+        approvals: { queue: database.approvals, clock: systemClock, ids: randomIds },
         audit: createEventLogToolAudit({ events: database.events, clock: systemClock, ids: randomIds }),
       }),
     };

@@ -8,7 +8,7 @@ import type { Order, Product, StoreSnapshot, User } from './domain/commerce.js';
 import type { Conversation, DialogState } from './domain/conversation.js';
 import type { AgentEvent } from './domain/events.js';
 import type { HandoffPayloadV1 } from './domain/handoff.js';
-import type { KnowledgeHit } from './domain/knowledge.js';
+import type { KnowledgeArticle, KnowledgeHit } from './domain/knowledge.js';
 import type { Message } from './domain/message.js';
 import type { Ticket, TicketStatus } from './domain/ticket.js';
 import type { TriageDecision } from './domain/triage.js';
@@ -109,6 +109,8 @@ export interface CommerceStore {
 export interface KnowledgeBase {
   /** Best hits first. `collections` restricts to those collections; `limit` defaults to 3. */
   search(query: string, options?: { collections?: readonly string[]; limit?: number }): KnowledgeHit[];
+  /** The article with this id (for the quality check's evidence), if any. */
+  get(id: string): KnowledgeArticle | undefined;
 }
 
 /** A tool call as the gateway receives it. */

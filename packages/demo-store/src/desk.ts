@@ -3,6 +3,7 @@
  */
 import { parseDeskConfig, type DeskConfig, type DeskConfigInput } from '@switchboard/core';
 import { DEMO_AGENTS } from './agents.js';
+import { STORE_POLICY } from './policy.js';
 import { INTENT_AGENT, INTENT_CATEGORY, INTENTS } from './routing/intents.js';
 
 /** Human queue per category; categories not listed go to {@link DEFAULT_QUEUE}. */
@@ -56,6 +57,7 @@ export function createDemoDesk(): Readonly<DeskConfig> {
     limits: {},
     // The τ-style lookups return a bare user id; a successful one verifies the customer.
     identityTools: { find_user_id_by_email: 'email', find_user_id_by_name_zip: 'name_zip' },
+    contacts: [STORE_POLICY.supportEmail],
   };
   return parseDeskConfig(input);
 }

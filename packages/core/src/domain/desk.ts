@@ -90,6 +90,8 @@ export const DeskConfigSchema = z.object({
   autonomy: z
     .object({ default: z.enum(['shadow', 'assisted', 'auto']).default('auto'), byCategory: z.record(z.string(), z.enum(['shadow', 'assisted', 'auto'])).default({}) })
     .default({ default: 'auto', byCategory: {} }),
+  /** The desk's own public contact addresses and numbers (allowed in replies by the QA gate). @defaultValue [] */
+  contacts: z.array(z.string()).default([]),
   /** Languages the desk answers in (ISO 639-1). @defaultValue ['en'] */
   languages: z.array(z.string()).default(['en']),
 });

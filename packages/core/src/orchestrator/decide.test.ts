@@ -14,7 +14,7 @@ function state(overrides: Partial<Conversation> = {}): TurnState {
     dialog: { slots: {}, failedAttempts: 0 }, priority: 'normal', autonomy: 'auto',
     createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', version: 0, ...overrides,
   };
-  return { conversation, message: { id: 'm1', conversationId: 'conv_1', role: 'customer', author: 'customer', text: 'hi', createdAt: conversation.createdAt }, runs: [], hops: 0, openCircuits: [], notified: false, retried: false, plan: [], completed: [] };
+  return { conversation, message: { id: 'm1', conversationId: 'conv_1', role: 'customer', author: 'customer', text: 'hi', createdAt: conversation.createdAt }, runs: [], hops: 0, openCircuits: [], notified: false, retried: false, plan: [], completed: [], inputFlags: [] };
 }
 
 const agentResult = (overrides: Record<string, unknown>) => ({ reply: 'ok', status: 'resolved' as const, confidence: 0.9, actions: [], sources: [], ...overrides });

@@ -2,6 +2,8 @@ import type { AgentResult } from '../domain/agent.js';
 import type { DeskConfig } from '../domain/desk.js';
 import { NONE_INTENT, type TriageDecision } from '../domain/triage.js';
 import { InternalError } from '../errors.js';
+import { checkInput } from '../guardrails/input.js';
+import { GUARDRAIL_REFUSALS, type GuardrailRefusalReason } from '../guardrails/refusals.js';
 import { bridgeMessage, clarifyMessage, equalFitQuestion, fallbackMessage, queuedMessage, unsupportedLanguageMessage } from './messages.js';
 import { agentForIntent, checkEscalationTriggers, equalFitAlternative, maxUrgency, queueFor, retryIntent } from './policy.js';
 import type { EscalationTrigger, NextStep, TurnEvent, TurnState } from './steps.js';
@@ -23,7 +25,9 @@ const SYSTEM_FAILURE_TRIGGERS: ReadonlySet<string> = new Set(['agent_failure', '
 export function decide(state: TurnState, event: TurnEvent, desk: DeskConfig): NextStep {
   switch (event.type) {
     case 'received':
-      return state.conversation.status === 'human' ? { type: 'stay_silent', reason: 'human_owned' } : { type: 'triage' };
+      return guardInput(state, desk);
+    case 'qa_blocked':
+      return escalateStep(state, desk, { trigger: 'qa_block', reason: `The quality check blocked the drafted reply (${event.codes.join(', ')})`, priority: 'high' });
     case 'triaged':
       return afterTriage(state, event.decision, desk);
     case 'human_notified':
@@ -43,6 +47,25 @@ export function decide(state: TurnState, event: TurnEvent, desk: DeskConfig): Ne
       return { type: 'reply', author: desk.routing.escalationAgentId, text, status: 'escalated', outcome: 'escalated' };
     }
   }
+}
+
+/**
+ * Step 1, guard input: a human-held conversation stays silent; injection, jailbreak, off-topic and
+ * oversized messages are refused with a named reply; severe abuse goes to a person; milder
+ * findings pass as flags (an `ABUSE` flag prefixes the reply with a respect reminder).
+ */
+function guardInput(state: TurnState, desk: DeskConfig): NextStep {
+  if (state.conversation.status === 'human') return { type: 'stay_silent', reason: 'human_owned' };
+  const verdict = checkInput(state.message.text, { maxChars: desk.limits.maxMessageChars });
+  const reason = verdict.reasons[0] as GuardrailRefusalReason | undefined;
+  if (verdict.action === 'refuse' && reason !== undefined) {
+    const refusal = GUARDRAIL_REFUSALS[reason] ?? GUARDRAIL_REFUSALS.OFF_TOPIC;
+    return { type: 'reply', author: desk.routing.fallbackAgentId, text: refusal.text, status: 'open', outcome: 'refused', guardrail: { action: verdict.action, reasons: verdict.reasons } };
+  }
+  if (verdict.action === 'escalate') {
+    return escalateStep(state, desk, { trigger: 'abuse', reason: `Input guardrail: ${verdict.reasons.join(', ')}`, priority: 'high', agentReply: GUARDRAIL_REFUSALS.ABUSE.text });
+  }
+  return { type: 'triage', ...(verdict.reasons.length > 0 ? { inputFlags: verdict.reasons } : {}) };
 }
 
 function requireTriage(state: TurnState): TriageDecision {
@@ -147,7 +170,8 @@ function afterAgent(state: TurnState, event: Extract<TurnEvent, { type: 'agent_c
         return runAgent(state, desk, { agentId: agentForIntent(desk, next.intent), reason: 'route', intent: next.intent, focusText: next.text, plan: rest, complete: { agentId, intent, reply: result.reply } });
       }
       const queuedNotice = result.status === 'needs_info' && state.plan.length > 0 ? queuedMessage(state.plan.map((item) => intentLabel(desk, item.intent))) : '';
-      const parts = [...state.completed.map((part) => part.reply), result.reply, queuedNotice].filter((part) => part !== '');
+      const warning = state.inputFlags.includes('ABUSE') ? GUARDRAIL_REFUSALS.ABUSE_WARNING.text : '';
+      const parts = [warning, ...state.completed.map((part) => part.reply), result.reply, queuedNotice].filter((part) => part !== '');
       const author = state.completed[0]?.agentId ?? agentId;
       return {
         type: 'reply',

@@ -41,7 +41,7 @@ describe('runTurn', () => {
     const transcript = await ports.conversations.listMessages(conversation.id);
     expect(transcript.map((message) => message.role)).toEqual(['customer', 'agent']);
     expect((await ports.conversations.get(conversation.id))?.version).toBe(1);
-    expect(events.all.map((event) => event.type)).toEqual(['triage', 'route', 'agent_invoke', 'resolution']);
+    expect(events.all.map((event) => event.type)).toEqual(['triage', 'route', 'agent_invoke', 'qa_review', 'resolution']);
     expect(new Set(events.all.map((event) => event.traceId)).size).toBe(1);
   });
 

@@ -21,6 +21,8 @@ export const EscalationTriggerSchema = z.enum([
   'low_confidence',
   'circuit_open',
   'urgent',
+  'qa_block',
+  'guardrail',
 ]);
 export type EscalationTrigger = z.infer<typeof EscalationTriggerSchema>;
 
@@ -48,6 +50,8 @@ export const TurnStateSchema = z.object({
   plan: z.array(z.object({ intent: z.string(), text: z.string() })).default([]),
   /** Replies of sub-requests already answered in this turn, composed into one reply at the end. */
   completed: z.array(z.object({ agentId: z.string(), intent: z.string(), reply: z.string() })).default([]),
+  /** Input-guardrail findings that allowed the message but shape the reply (`ABUSE` → a respect reminder). */
+  inputFlags: z.array(z.string()).default([]),
 });
 export type TurnState = z.infer<typeof TurnStateSchema>;
 
@@ -59,6 +63,7 @@ export const TurnEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('agent_failed'), agentId: z.string(), code: z.string() }),
   z.object({ type: z.literal('escalated'), ticket: TicketSchema, agentReply: z.string().optional() }),
   z.object({ type: z.literal('human_notified'), ticket: TicketSchema }),
+  z.object({ type: z.literal('qa_blocked'), codes: z.array(z.string()) }),
 ]);
 export type TurnEvent = z.infer<typeof TurnEventSchema>;
 
@@ -67,7 +72,7 @@ export type TurnEvent = z.infer<typeof TurnEventSchema>;
  * driver to do I/O and report back with a {@link TurnEvent}.
  */
 export const NextStepSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('triage') }),
+  z.object({ type: z.literal('triage'), inputFlags: z.array(z.string()).optional() }),
   z.object({
     type: z.literal('run_agent'),
     agentId: z.string(),
@@ -104,6 +109,8 @@ export const NextStepSchema = z.discriminatedUnion('type', [
     queued: z.array(z.object({ intent: z.string(), text: z.string() })).optional(),
     /** Intents this reply answers (for the completeness check). */
     answeredIntents: z.array(z.string()).optional(),
+    /** The input guardrail verdict behind a refusal. */
+    guardrail: z.object({ action: z.enum(['allow', 'sanitize', 'refuse', 'escalate']), reasons: z.array(z.string()) }).optional(),
   }),
   z.object({ type: z.literal('stay_silent'), reason: z.enum(['human_owned', 'closed']) }),
   z.object({

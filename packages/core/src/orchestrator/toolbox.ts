@@ -18,6 +18,8 @@ export interface AgentToolboxOptions {
   record: (event: AgentEvent) => Promise<void>;
   /** Receives a one-line action summary per call. */
   actions: AgentAction[];
+  /** Receives the output of every successful call (evidence for the QA gate). */
+  outputs?: unknown[];
   /** Autonomy mode the tools see (`assisted` holds every write for an operator). @defaultValue 'auto' */
   autonomy?: 'shadow' | 'assisted' | 'auto';
   /** Tool name → how its successful result (a customer id) verifies identity. */
@@ -83,6 +85,7 @@ export function createAgentToolbox(options: AgentToolboxOptions): BoundAgentTool
         if (!result.ok && INFRASTRUCTURE_FAILURES.has(result.error.code)) options.breakers.recordFailure(breakerKey);
         else options.breakers.recordSuccess(breakerKey);
       }
+      if (result.ok) options.outputs?.push(result.output);
       const verifiedBy = options.identityTools[toolName];
       if (result.ok && verifiedBy !== undefined && typeof result.output === 'string') {
         customerId = result.output;

@@ -36,6 +36,7 @@ function toolbox(calls: string[]): AgentToolbox {
 }
 
 const knowledge: KnowledgeBase = {
+  get: () => undefined,
   search: (query) => (/return/i.test(query) ? [{ article: { id: 'return-policy', title: 'Return policy', collection: 'returns', tags: [], body: '' }, score: 10, passage: 'You can return items within 30 days of delivery.' }] : []),
 };
 const engine = createLocalEngine({

@@ -86,6 +86,9 @@ export function createKnowledgeBase(articles: readonly KnowledgeArticle[], optio
   };
   return {
     minScore: options.minScore ?? DEFAULT_MIN_SCORE,
+    get(id: string) {
+      return byId.get(id);
+    },
     search(query, searchOptions = {}): KnowledgeHit[] {
       const text = typeof query === 'string' ? query.slice(0, MAX_QUERY_CHARS) : '';
       const queryTerms = [...new Set(contentTerms(text).map((term) => correctTransposition(term, vocabulary)))];

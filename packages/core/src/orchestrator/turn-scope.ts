@@ -1,0 +1,86 @@
+import type { AgentAction, AgentConfig } from '../domain/agent.js';
+import type { Conversation } from '../domain/conversation.js';
+import type { DeskConfig } from '../domain/desk.js';
+import type { AgentEvent, AgentEventType } from '../domain/events.js';
+import { EngineError } from '../errors.js';
+import type { ToolCallResult } from '../tools/tool.js';
+import { effectiveAutonomy } from './policy.js';
+import type { TurnState } from './steps.js';
+import { createAgentToolbox, type BoundAgentToolbox } from './toolbox.js';
+import type { TurnPorts } from './turn-types.js';
+
+/**
+ * What every part of one turn shares: ports, desk, ids of the turn, the mutable turn state, the
+ * actions and tool outputs gathered so far (the QA gate's evidence), and the audit writer.
+ */
+export class TurnScope {
+  readonly ports: TurnPorts;
+  readonly desk: DeskConfig;
+  readonly turnId: string;
+  readonly traceId: string;
+  readonly state: TurnState;
+  readonly actions: AgentAction[] = [];
+  readonly toolOutputs: unknown[] = [];
+
+  constructor(init: { ports: TurnPorts; desk: DeskConfig; turnId: string; traceId: string; state: TurnState }) {
+    this.ports = init.ports;
+    this.desk = init.desk;
+    this.turnId = init.turnId;
+    this.traceId = init.traceId;
+    this.state = init.state;
+  }
+
+  get conversation(): Conversation {
+    return this.state.conversation;
+  }
+
+  /** The autonomy mode in force for this turn's category. */
+  autonomy(): 'shadow' | 'assisted' | 'auto' {
+    return effectiveAutonomy(this.desk, { conversation: this.conversation, category: this.state.triage?.category });
+  }
+
+  /**
+   * A toolbox for `agent` in this turn (scopes, identity, breakers, autonomy). `delegation` offers
+   * the consultation tool; a `consulted` agent's toolbox cannot establish identity.
+   */
+  toolbox(agent: AgentConfig, options: { delegation?: (request: { agentId: string; question: string }) => Promise<ToolCallResult>; consulted?: boolean } = {}): BoundAgentToolbox {
+    const { delegation } = options;
+    return createAgentToolbox({
+      gateway: this.ports.tools,
+      clock: this.ports.clock,
+      ids: this.ports.ids,
+      turn: { conversationId: this.conversation.id, turnId: this.turnId, traceId: this.traceId },
+      agentId: agent.id,
+      customerId: this.conversation.identity?.customerId,
+      record: (event) => this.ports.events.append([event]),
+      actions: this.actions,
+      outputs: this.toolOutputs,
+      identityTools: options.consulted === true ? {} : this.desk.identityTools,
+      autonomy: this.autonomy(),
+      ...(this.ports.breakers ? { breakers: this.ports.breakers } : {}),
+      ...(delegation ? { delegation: { agents: agent.delegates ?? [], run: delegation } } : {}),
+    });
+  }
+
+  /** Writes one audit event of this turn. */
+  async record(type: AgentEventType, data: Record<string, unknown>, extra: { agentId?: string; latencyMs?: number } = {}): Promise<void> {
+    const event: AgentEvent = {
+      id: this.ports.ids.next('evt'),
+      conversationId: this.conversation.id,
+      traceId: this.traceId,
+      turnId: this.turnId,
+      time: this.ports.clock.now().toISOString(),
+      type,
+      data,
+      ...(extra.agentId === undefined ? {} : { agentId: extra.agentId }),
+      ...(extra.latencyMs === undefined ? {} : { latencyMs: extra.latencyMs }),
+    };
+    await this.ports.events.append([event]);
+  }
+
+  /** The triage decision; agents never run before it. @throws EngineError `ENGINE_FAILED` otherwise (a driver bug). */
+  requireTriage(): NonNullable<TurnState['triage']> {
+    if (!this.state.triage) throw new EngineError('ENGINE_FAILED', 'An agent ran before triage');
+    return this.state.triage;
+  }
+}

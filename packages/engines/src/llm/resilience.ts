@@ -1,0 +1,164 @@
+/**
+ * Resilience at the model boundary: the token budget, a circuit breaker per provider, a timeout
+ * per attempt, retries with exponential backoff on retryable failures only, and one cost record
+ * per successful call. Wraps any AI SDK v3 model, so every role and the SDK's own loop get it.
+ */
+import { APICallError } from 'ai';
+import { EngineError, SwitchboardError, type CircuitBreakers } from '@switchboard/core';
+import type { CallContext, CostLedger } from './ledger.js';
+import type { LanguageModelV3, ModelCallOptions, ModelGenerateResult, ModelStreamResult, ModelUsage } from './types.js';
+
+/** Retry and timeout limits of one model call. */
+export interface CallLimits {
+  /** Upper bound on one attempt (until the response, or the stream's start), in milliseconds. */
+  callTimeoutMs: number;
+  /** Retries after a retryable failure (0–5). */
+  maxRetries: number;
+  /** First retry delay in milliseconds; doubles per retry, ±20 % jitter. */
+  retryBaseDelayMs: number;
+}
+
+/** What the resilient wrapper shares across calls: breakers, ledger, limits, and the sleep and jitter sources. */
+export interface ResilienceDependencies {
+  breakers: CircuitBreakers;
+  ledger: CostLedger;
+  limits: CallLimits;
+  /** Waits `ms` milliseconds. @defaultValue a timer */
+  sleep?: (ms: number) => Promise<void>;
+  /** A number in [0, 1) for jitter. @defaultValue Math.random */
+  random?: () => number;
+}
+
+/** Why a model call failed, without message text: `timeout`, `http_<status>`, `network`, `circuit_open` or `other`. */
+export type ModelFailureReason = 'timeout' | 'network' | 'circuit_open' | 'other' | `http_${number}`;
+
+/** The breaker key of a provider's models. */
+export const providerBreakerKey = (provider: string): string => `provider:${provider.split('.')[0] ?? provider}`;
+
+/** Marks our own timeout, so it is never confused with another abort. */
+class AttemptTimeout extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`Model call exceeded ${timeoutMs} ms`);
+  }
+}
+
+function classify(error: unknown): { reason: ModelFailureReason; retryable: boolean; status?: number } {
+  if (error instanceof AttemptTimeout) return { reason: 'timeout', retryable: true };
+  if (APICallError.isInstance(error)) {
+    const status = error.statusCode;
+    if (status === undefined) return { reason: 'network', retryable: error.isRetryable };
+    return { reason: `http_${status}`, retryable: error.isRetryable, status };
+  }
+  return { reason: 'other', retryable: false };
+}
+
+function tokensOf(usage: ModelUsage): { input: number; output: number } {
+  return { input: usage.inputTokens.total ?? 0, output: usage.outputTokens.total ?? 0 };
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Wraps `model` for one run (`context` says for whom): budget check, provider breaker, timeout,
+ * retries, cost record. Create one per agent run; the dependencies are shared by the desk.
+ *
+ * @throws LimitExceededError `LIMIT_EXCEEDED` (from the ledger) when the conversation's budget is spent.
+ * @throws EngineError `ENGINE_FAILED` with `details.reason` (`circuit_open`, `timeout`, `http_503`…),
+ *   `details.provider` and `isRetryable` after the last attempt; a `SwitchboardError` thrown by the
+ *   model itself (a scripted double) passes through unchanged.
+ */
+export class ResilientModel implements LanguageModelV3 {
+  readonly specificationVersion = 'v3';
+  readonly provider: string;
+  readonly modelId: string;
+  private readonly inner: LanguageModelV3;
+  private readonly dependencies: ResilienceDependencies;
+  private readonly context: CallContext;
+
+  constructor(options: { model: LanguageModelV3; dependencies: ResilienceDependencies; context: CallContext }) {
+    this.inner = options.model;
+    this.dependencies = options.dependencies;
+    this.context = options.context;
+    this.provider = options.model.provider;
+    this.modelId = options.model.modelId;
+  }
+
+  get supportedUrls(): LanguageModelV3['supportedUrls'] {
+    return this.inner.supportedUrls;
+  }
+
+  async doGenerate(options: ModelCallOptions): Promise<ModelGenerateResult> {
+    const { value, latencyMs, attempts } = await this.attempt((signal) => this.inner.doGenerate({ ...options, abortSignal: signal }), options.abortSignal);
+    this.dependencies.ledger.record({ ...this.context, provider: this.provider, modelId: this.modelId, tokens: tokensOf(value.usage), latencyMs, attempts });
+    return value;
+  }
+
+  async doStream(options: ModelCallOptions): Promise<ModelStreamResult> {
+    const started = performance.now();
+    const { value, attempts } = await this.attempt((signal) => this.inner.doStream({ ...options, abortSignal: signal }), options.abortSignal);
+    const record = (usage: ModelUsage): void => {
+      this.dependencies.ledger.record({ ...this.context, provider: this.provider, modelId: this.modelId, tokens: tokensOf(usage), latencyMs: performance.now() - started, attempts });
+    };
+    const metered = value.stream.pipeThrough(
+      new TransformStream({
+        transform(part, controller) {
+          if (part.type === 'finish') record(part.usage);
+          controller.enqueue(part);
+        },
+      }),
+    );
+    return { ...value, stream: metered };
+  }
+
+  private async attempt<T>(call: (signal: AbortSignal) => PromiseLike<T>, outer: AbortSignal | undefined): Promise<{ value: T; latencyMs: number; attempts: number }> {
+    const { breakers, limits, ledger } = this.dependencies;
+    const key = providerBreakerKey(this.provider);
+    ledger.assertBudget(this.context.conversationId);
+    for (let attempt = 0; ; attempt += 1) {
+      if (breakers.isOpen(key)) {
+        throw new EngineError('ENGINE_FAILED', `Provider "${this.provider}" is failing repeatedly; its circuit is open`, { details: { provider: this.provider, reason: 'circuit_open' } });
+      }
+      const started = performance.now();
+      try {
+        const value = await withTimeout({ call, timeoutMs: limits.callTimeoutMs, outer });
+        breakers.recordSuccess(key);
+        return { value, latencyMs: performance.now() - started, attempts: attempt + 1 };
+      } catch (error) {
+        if (error instanceof SwitchboardError) throw error;
+        const failure = classify(error);
+        if (failure.retryable) breakers.recordFailure(key);
+        const last = !failure.retryable || attempt >= limits.maxRetries || breakers.state(key) === 'open' || outer?.aborted === true;
+        if (last) {
+          throw new EngineError('ENGINE_FAILED', `Model call to "${this.provider}" failed (${failure.reason})`, {
+            details: { provider: this.provider, modelId: this.modelId, reason: failure.reason, attempts: attempt + 1, ...(failure.status === undefined ? {} : { status: failure.status }) },
+            isRetryable: failure.retryable,
+            cause: error,
+          });
+        }
+        const jitter = 0.8 + 0.4 * (this.dependencies.random ?? Math.random)();
+        await (this.dependencies.sleep ?? defaultSleep)(Math.round(limits.retryBaseDelayMs * 2 ** attempt * jitter));
+      }
+    }
+  }
+}
+
+/** Runs `call` with its own abort signal that fires after `timeoutMs` (or when `outer` aborts); rejects with {@link AttemptTimeout} even if the model ignores the signal. */
+async function withTimeout<T>(input: { call: (signal: AbortSignal) => PromiseLike<T>; timeoutMs: number; outer: AbortSignal | undefined }): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onOuterAbort = (): void => controller.abort(input.outer?.reason);
+  input.outer?.addEventListener('abort', onOuterAbort, { once: true });
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      const error = new AttemptTimeout(input.timeoutMs);
+      controller.abort(error);
+      reject(error);
+    }, input.timeoutMs);
+  });
+  try {
+    return await Promise.race([input.call(controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+    input.outer?.removeEventListener('abort', onOuterAbort);
+  }
+}
