@@ -94,8 +94,8 @@ export const DEMO_AGENTS: readonly AgentConfig[] = Object.freeze([
     id: 'billing',
     name: 'Billing',
     description: 'Handles invoices and receipts, charges and failed payments, payment methods, fees and the status of refunds.',
-    tools: [...IDENTITY_TOOLS, T.getInvoices, T.getRefundStatus, T.getOrderDetails, W.calculate],
-    scopes: [S.identityVerify, S.billingRead, S.ordersRead],
+    tools: [...IDENTITY_TOOLS, T.getUserDetails, T.getInvoices, T.getRefundStatus, T.getOrderDetails, W.calculate],
+    scopes: [S.identityVerify, S.customersRead, S.billingRead, S.ordersRead],
     knowledge: ['billing', 'returns'],
   }),
   specialist({

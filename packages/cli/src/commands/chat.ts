@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { SwitchboardError, type TurnOutcome } from '@switchboard/core';
 import type { DeskRuntime } from '../runtime.js';
+import { runOperatorCommand, type OperatorSession } from './chat-operator.js';
 
 /** Options of {@link runChat}. */
 export interface ChatOptions {
@@ -23,13 +24,20 @@ export async function runChat(options: ChatOptions): Promise<void> {
   const conversation = await runtime.startConversation({ channel: 'cli', ...(options.customerEmail ? { customerEmail: options.customerEmail } : {}) });
   const names = new Map(runtime.desk.agents.map((agent) => [agent.id, agent.name]));
   write(`Switchboard demo desk — conversation ${conversation.id}${conversation.identity ? ` (signed in as ${conversation.identity.customerId})` : ''}.`);
-  write('Ask about an order, a refund, an invoice, your account… Type /quit to leave.\n');
+  write('Ask about an order, a refund, an invoice, your account… Type /help for operator commands, /quit to leave.\n');
+  const session: OperatorSession = {};
   const lines = createInterface({ input: options.input, terminal: false });
   const prompt = () => output.write('you> ');
   prompt();
   for await (const line of lines) {
     if (line.trim() === '/quit') break;
     try {
+      const operatorOutput = await runOperatorCommand({ runtime, line, session, conversationId: conversation.id });
+      if (operatorOutput !== undefined) {
+        write(`${operatorOutput}\n`);
+        prompt();
+        continue;
+      }
       const outcome = await runtime.runTurn({ conversationId: conversation.id, text: line });
       for (const reply of outcome.replies) write(`\n${names.get(reply.author) ?? reply.author}> ${reply.text}`);
       write(`   ${describeTrace(outcome)}\n`);

@@ -5,8 +5,8 @@ import { InternalError } from '../errors.js';
 import { checkInput } from '../guardrails/input.js';
 import { GUARDRAIL_REFUSALS, type GuardrailRefusalReason } from '../guardrails/refusals.js';
 import { bridgeMessage, clarifyMessage, equalFitQuestion, fallbackMessage, queuedMessage, unsupportedLanguageMessage } from './messages.js';
-import { agentForIntent, checkEscalationTriggers, equalFitAlternative, maxUrgency, queueFor, retryIntent } from './policy.js';
-import type { EscalationTrigger, NextStep, TurnEvent, TurnState } from './steps.js';
+import { agentForIntent, checkEscalationTriggers, equalFitPair, maxUrgency, queueFor, retryIntent } from './policy.js';
+import { EscalationTriggerSchema, type EscalationTrigger, type NextStep, type TurnEvent, type TurnState } from './steps.js';
 
 /** Triggers whose bridge message starts with an apology: the desk itself failed (fallback resolver). */
 const SYSTEM_FAILURE_TRIGGERS: ReadonlySet<string> = new Set(['agent_failure', 'circuit_open']);
@@ -99,17 +99,17 @@ function route(state: TurnState, decision: TriageDecision, desk: DeskConfig): Ne
   if (!desk.languages.includes(language) && language !== 'und' && decision.intent === NONE_INTENT) {
     return escalateStep(state, desk, { trigger: 'unsupported_language', reason: `Message language "${language}" is not supported`, priority: 'normal', category: decision.category, agentReply: unsupportedLanguageMessage() });
   }
-  if (decision.intent === NONE_INTENT) {
-    return { type: 'reply', author: desk.routing.fallbackAgentId, text: clarifyMessage(), status: 'waiting_customer', outcome: 'clarify' };
-  }
   const subtasks = distinctSubtasks(decision, desk);
   if (subtasks.length > 1) {
     const [first, ...rest] = subtasks;
     return runAgent(state, desk, { agentId: agentForIntent(desk, first!.intent), reason: 'route', intent: first!.intent, focusText: first!.text, plan: rest });
   }
-  const alternative = equalFitAlternative(desk, decision);
-  if (alternative !== undefined) {
-    return { type: 'reply', author: desk.routing.fallbackAgentId, text: equalFitQuestion([intentLabel(desk, decision.intent), intentLabel(desk, alternative)]), status: 'waiting_customer', outcome: 'clarify' };
+  const pair = equalFitPair(desk, decision);
+  if (pair !== undefined) {
+    return { type: 'reply', author: desk.routing.fallbackAgentId, text: equalFitQuestion([intentLabel(desk, pair[0]), intentLabel(desk, pair[1])]), status: 'waiting_customer', outcome: 'clarify' };
+  }
+  if (decision.intent === NONE_INTENT) {
+    return { type: 'reply', author: desk.routing.fallbackAgentId, text: clarifyMessage(), status: 'waiting_customer', outcome: 'clarify' };
   }
   return runAgent(state, desk, { agentId: agentForIntent(desk, decision.intent), reason: 'route', intent: decision.intent });
 }
@@ -187,7 +187,10 @@ function afterAgent(state: TurnState, event: Extract<TurnEvent, { type: 'agent_c
       const priority = maxUrgency(result.escalation?.priority ?? 'normal', state.triage?.urgency ?? 'normal');
       const pending = state.plan.length > 0 ? `; also pending: ${state.plan.map((item) => intentLabel(desk, item.intent)).join(', ')}` : '';
       const parts = [...state.completed.map((part) => part.reply), result.reply].filter((part) => part !== '');
-      return escalateStep(state, desk, { trigger: 'agent_requested', reason: `${result.escalation?.reason ?? 'The agent asked for a human'}${pending}`, priority, category, agentReply: parts.length > 0 ? parts.join('\n\n') : undefined });
+      // An agent may name a trigger the orchestrator knows (e.g. `circuit_open` when a tool is bypassed); otherwise it asked for a human.
+      const named = EscalationTriggerSchema.safeParse(result.escalation?.trigger);
+      const trigger: EscalationTrigger = named.success ? named.data : 'agent_requested';
+      return escalateStep(state, desk, { trigger, reason: `${result.escalation?.reason ?? 'The agent asked for a human'}${pending}`, priority, category, agentReply: parts.length > 0 ? parts.join('\n\n') : undefined });
     }
     case 'handoff': {
       const target = result.handoffTo;

@@ -82,14 +82,17 @@ export function agentForIntent(desk: DeskConfig, intent: string): string {
 export const EQUAL_FIT_MARGIN = 0.1;
 
 /**
- * The runner-up intent when it fits about as well as the top one and belongs to another agent
- * (gap below {@link EQUAL_FIT_MARGIN}, both at least 0.3): the desk should ask which one is meant.
+ * Two intents that fit about equally well and belong to different agents (gap below
+ * {@link EQUAL_FIT_MARGIN}, both at least 0.3): the desk should ask which one is meant. With an
+ * intent above the threshold, the pair is it and the runner-up; with `none` (nothing cleared the
+ * threshold because two intents split the probability), the two best alternatives.
  */
-export function equalFitAlternative(desk: DeskConfig, decision: TriageDecision): string | undefined {
-  const runnerUp = decision.alternatives[0];
-  if (!runnerUp || decision.intent === NONE_INTENT) return undefined;
-  if (decision.confidence < 0.3 || runnerUp.confidence < 0.3 || decision.confidence - runnerUp.confidence >= EQUAL_FIT_MARGIN) return undefined;
-  return agentForIntent(desk, runnerUp.intent) === agentForIntent(desk, decision.intent) ? undefined : runnerUp.intent;
+export function equalFitPair(desk: DeskConfig, decision: TriageDecision): readonly [string, string] | undefined {
+  const first = decision.intent === NONE_INTENT ? decision.alternatives[0] : { intent: decision.intent, confidence: decision.confidence };
+  const second = decision.intent === NONE_INTENT ? decision.alternatives[1] : decision.alternatives[0];
+  if (!first || !second || first.intent === NONE_INTENT || second.intent === NONE_INTENT) return undefined;
+  if (first.confidence < 0.3 || second.confidence < 0.3 || first.confidence - second.confidence >= EQUAL_FIT_MARGIN) return undefined;
+  return agentForIntent(desk, first.intent) === agentForIntent(desk, second.intent) ? undefined : [first.intent, second.intent];
 }
 
 /** The next-best intent owned by an agent not tried yet in this turn (for the one retry), if any. */

@@ -2,6 +2,9 @@ import { OrderSchema, UserSchema, type AgentRunOutput, type Order, type User } f
 import type { PlaybookRun } from './context.js';
 import { replies } from './replies.js';
 
+/** Tool failures that mean the system is unhealthy, not that the order does not exist. */
+const SYSTEM_FAILURES: ReadonlySet<string> = new Set(['TOOL_FAILED', 'TOOL_TIMEOUT', 'TOOL_CIRCUIT_OPEN', 'TOOL_INVALID_OUTPUT']);
+
 /** Either the customer's order (τ shape), or the reply asking which one. */
 export type OrderStep = { ok: true; order: Order; user: User } | { ok: false; output: AgentRunOutput };
 
@@ -34,6 +37,10 @@ export async function ensureOrder(run: PlaybookRun, customerId: string): Promise
     return { ok: false, output: run.ask('order_id', replies.askOrder(user.orders)) };
   }
   const details = await run.tool<unknown>('get_order_details', { order_id: orderId });
+  if (!details.ok && SYSTEM_FAILURES.has(details.code)) {
+    const trigger = details.code === 'TOOL_CIRCUIT_OPEN' ? 'circuit_open' : 'tool_failure';
+    return { ok: false, output: run.escalate({ trigger, reason: `Order lookup failed (${details.code})`, reply: replies.toolUnavailable(), priority: 'high' }) };
+  }
   const parsed = details.ok ? OrderSchema.safeParse(details.output) : undefined;
   if (!parsed?.success) return { ok: false, output: run.ask('order_id', replies.orderNotFound(orderId, user.orders), { failed: true }) };
   run.dialog.slots.orderId = orderId;

@@ -14,7 +14,7 @@ export async function knowledgeAnswerPlaybook(run: PlaybookRun): Promise<AgentRu
   const text = run.input.focusText ?? run.input.message.text;
   if (run.answering === 'human_offer') {
     if (AFFIRMATIVE.test(text)) return run.escalate({ trigger: 'knowledge_gap', reason: 'No knowledge-base answer; the customer accepted a human', reply: '' });
-    if (NEGATIVE.test(text)) return run.resolve(replies.offerDeclined(), { confidence: 0.6 });
+    if (NEGATIVE.test(text)) return run.resolve(replies.offerDeclined(), { confidence: 0.9 });
   }
   const hint = run.deps.knowledgeQueryHints[run.intent];
   const collections = run.input.agent.knowledge;
