@@ -83,8 +83,9 @@ export async function runOperatorCommand(options: { runtime: DeskRuntime; line: 
         const decided = await decideApproval({ ports, approvalId, decision: { status: command === 'approve' ? 'approved' : 'denied', operatorId: CHAT_OPERATOR_ID, ...(note ? { note } : {}) } });
         return `${decided.approval.id} ${decided.approval.status}.${decided.message ? `\nTo the customer: ${decided.message.text}` : ''}`;
       }
+      case undefined:
       default:
-        return `Unknown command /${command}. Type /help.`;
+        return `Unknown command /${command ?? ''}. Type /help.`;
     }
   } catch (error) {
     if (error instanceof SwitchboardError) return `(${error.code}: ${error.message})`;
