@@ -22,4 +22,16 @@ describe('switchboard chat', () => {
     expect(output).toMatch(/Escalation> .*ticket T-[0-9A-F]{8}/s);
     expect(output).toMatch(/intent contact_human_agent|outcome escalated/);
   });
+
+  it('lets an operator claim, answer and return the conversation to the bot from the same terminal', async () => {
+    const stdout = collect();
+    const stdin = Readable.from(['I want to talk to a person\n', '/claim\n', 'hello?\n', '/op Hi, Sam here.\n', "/return Customer only wanted the return policy\n", "what's your return policy?\n", '/quit\n']);
+    await buildProgram({ stdout: stdout.stream, stderr: collect().stream, stdin }).parseAsync(['node', 'switchboard', 'chat', '--memory']);
+    const output = stdout.text();
+    expect(output).toMatch(/Claimed T-[0-9A-F]{8}/);
+    expect(output).toMatch(/outcome silent/);
+    expect(output).toMatch(/Operator> Hi, Sam here\./);
+    expect(output).toMatch(/Returned conv_\w+ to the bot/);
+    expect(output).toMatch(/Returns> .*30 days/s);
+  });
 });
