@@ -15,6 +15,7 @@ const boundaries = {
   stores: forbid(['@switchboard/engines', '@switchboard/server', '@switchboard/demo-store', '@switchboard/nlu', '@switchboard/eval', '@switchboard/cli'], 'stores may import core only (DESIGN.md §2).'),
   'demo-store': forbid(['@switchboard/server', '@switchboard/stores', '@switchboard/engines', '@switchboard/eval', '@switchboard/cli'], 'demo-store may import core and nlu only; it receives ports (DESIGN.md §2).'),
   eval: forbid(['@switchboard/server', '@switchboard/cli'], 'eval must not import server internals or the cli (DESIGN.md §2).'),
+  server: forbid(['@switchboard/eval', '@switchboard/cli', '@switchboard/console'], 'server may import core, nlu, engines, stores and demo-store; never eval or the console (DESIGN.md §2).'),
 };
 
 export default tseslint.config(

@@ -10,9 +10,18 @@ import { runChat } from './commands/chat.js';
 import { registerTriageCommands } from './commands/eval-triage.js';
 import { formatReplayReport, runReplay } from './commands/replay.js';
 import { registerTauCommands } from './commands/tau.js';
+import { registerMcpCommands } from './commands/mcp.js';
 import { registerScenarioCommands } from './commands/eval-scenarios.js';
 import { registerBenchQaCommands } from './commands/bench-qa.js';
+// Service platform (issue 6): `serve`, `start`, `worker`, `operators`, `bench load`.
+import { registerServeCommands } from './commands/serve.js';
+import { registerWorkerCommand } from './commands/worker.js';
+import { registerOperatorCommands } from './commands/operators.js';
+import { registerBenchLoadCommand } from './commands/bench-load.js';
 import { createDeskRuntime, openSeededDatabase, type RuntimeOptions } from './runtime.js';
+// LLM engine (issue 7): `--engine` on chat and replay, `switchboard llm …`, `switchboard bench orchestration`.
+import { createSelectedRuntime, engineOption, registerLlmCommands, withLlmTrace, type EngineSelection } from './commands/llm.js';
+import { registerBenchOrchestrationCommands } from './commands/bench-orchestration.js';
 
 function positiveInteger(value: string): number {
   const parsed = Number.parseInt(value, 10);
@@ -45,11 +54,11 @@ export function buildProgram(io: { stdout: NodeJS.WritableStream; stderr: NodeJS
   const program = new Command('switchboard').description('Switchboard — multi-agent customer-support desk').exitOverride();
   program.configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
 
-  withStorage(program.command('chat').description('talk to the demo desk in the terminal').option('--customer <email>', 'start signed in as this store customer')).action(
-    async (flags: StorageFlags & { customer?: string }) => {
-      const runtime = await createDeskRuntime(storageOptions(flags));
+  withStorage(program.command('chat').description('talk to the demo desk in the terminal').option('--customer <email>', 'start signed in as this store customer').addOption(engineOption())).action(
+    async (flags: StorageFlags & EngineSelection & { customer?: string }) => {
+      const runtime = await createSelectedRuntime(createDeskRuntime, { ...storageOptions(flags), ...(flags.engine ? { engine: flags.engine } : {}), env: process.env });
       try {
-        await runChat({ runtime, input: io.stdin, output: io.stdout, ...(flags.customer ? { customerEmail: flags.customer } : {}) });
+        await runChat({ runtime: withLlmTrace(runtime, io.stdout), input: io.stdin, output: io.stdout, ...(flags.customer ? { customerEmail: flags.customer } : {}) });
       } finally {
         await runtime.close();
       }
@@ -64,10 +73,11 @@ export function buildProgram(io: { stdout: NodeJS.WritableStream; stderr: NodeJS
       .option('--text <column>', 'column holding the customer text', 'text')
       .option('--label <column>', 'column holding an intent or category label (scores routing)')
       .option('--limit <n>', 'replay only the first N rows', positiveInteger)
-      .option('--json', 'print exactly one JSON object'),
-  ).action(async (flags: StorageFlags & { data: string; text: string; label?: string; limit?: number; json?: boolean }) => {
+      .option('--json', 'print exactly one JSON object')
+      .addOption(engineOption()),
+  ).action(async (flags: StorageFlags & EngineSelection & { data: string; text: string; label?: string; limit?: number; json?: boolean }) => {
     // A replay is an evaluation: it uses a throwaway database unless --db names one explicitly.
-    const runtime = await createDeskRuntime(flags.db ? { databaseUrl: flags.db } : { inMemory: true });
+    const runtime = await createSelectedRuntime(createDeskRuntime, { ...(flags.db ? { databaseUrl: flags.db } : { inMemory: true }), ...(flags.engine ? { engine: flags.engine } : {}), env: process.env });
     try {
       const report = await runReplay({ runtime, data: flags.data, text: flags.text, ...(flags.label ? { label: flags.label } : {}), ...(flags.limit ? { limit: flags.limit } : {}) });
       io.stdout.write(flags.json ? `${JSON.stringify(report)}\n` : `${formatReplayReport(report)}\n`);
@@ -111,8 +121,15 @@ export function buildProgram(io: { stdout: NodeJS.WritableStream; stderr: NodeJS
   });
   registerTriageCommands(program, io);
   registerTauCommands(program, io);
+  registerMcpCommands(program);
   registerScenarioCommands(program, io);
   registerBenchQaCommands(program, io);
+  registerServeCommands(program, io);
+  registerWorkerCommand(program, io);
+  registerOperatorCommands(program, io);
+  registerBenchLoadCommand(program, io);
+  registerLlmCommands(program, { ...io, createRuntime: (options) => createSelectedRuntime(createDeskRuntime, { ...options, env: process.env }) });
+  registerBenchOrchestrationCommands(program, io);
   return program;
 }
 

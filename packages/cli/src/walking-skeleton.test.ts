@@ -91,13 +91,21 @@ describe('a customer conversation on the offline desk', () => {
     expect((await runtime.database.events.list(conversation.id)).map((event) => event.type)).toContain('escalation');
   });
 
-  it('sends write requests it cannot do yet to the human queue and says so', async () => {
+  it('takes a cancellation itself: identity first, then the order, never escalating', async () => {
     const conversation = await runtime.startConversation();
     const turn = await say(conversation.id, `please cancel my order ${customer.orders[0]}`);
+    expect(turn.author).toBe('orders');
+    expect(turn.outcome.outcome).toBe('needs_info');
+    expect(turn.reply).toMatch(/verify your account/);
+    expect(turn.outcome.ticket).toBeUndefined();
+  });
+
+  it('sends a request it has no tool for (deleting the account) to the human queue and says so', async () => {
+    const conversation = await runtime.startConversation();
+    const turn = await say(conversation.id, 'please delete my account and all my data');
     expect(turn.outcome.outcome).toBe('escalated');
-    expect(turn.reply).toMatch(/can't cancel orders myself yet/);
-    expect(turn.outcome.ticket).toMatchObject({ queue: 'orders', priority: expect.stringMatching(/normal|high|urgent/) as string });
-    expect(turn.outcome.ticket!.summary).toContain(customer.orders[0]!);
+    expect(turn.reply).toMatch(/can't delete accounts myself/);
+    expect(turn.outcome.ticket).toMatchObject({ queue: 'account' });
   });
 });
 

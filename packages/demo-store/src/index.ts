@@ -18,6 +18,8 @@ export {
   WRITE_TOOL_NAMES,
   WRITE_TIMEOUT_MS,
   CANCEL_REASONS,
+  DEFAULT_REFUND_LIMIT_CENTS,
+  REFUND_ABOVE_LIMIT,
   TRANSFER_SUCCESSFUL,
   PasswordResetResultSchema,
   NewsletterResultSchema,

@@ -55,12 +55,14 @@ describe('INTENT_PLAYBOOKS', () => {
     for (const playbook of Object.values(INTENT_PLAYBOOKS)) expect(DEMO_PLAYBOOKS).toContain(playbook);
   });
 
-  it('sends actions the skeleton cannot do yet to write_request, and lookups to their playbooks', () => {
+  it('runs write requests through their write playbooks, requests without a tool through write_request, lookups through theirs', () => {
     expect(INTENT_PLAYBOOKS).toMatchObject({
       track_order: 'order_status', delivery_period: 'order_status', check_invoice: 'invoices', get_invoice: 'invoices',
       track_refund: 'refund_status', product_info: 'product_info', contact_human_agent: 'human_handoff',
-      cancel_order: 'write_request', exchange_item: 'write_request', delete_account: 'write_request', complaint: 'write_request',
-      check_refund_policy: 'knowledge_answer', recover_password: 'knowledge_answer', check_payment_methods: 'knowledge_answer',
+      cancel_order: 'cancel_order', change_order: 'change_order', change_shipping_address: 'order_address', set_up_shipping_address: 'user_address',
+      get_refund: 'return_items', exchange_item: 'exchange_items', newsletter_subscription: 'newsletter', recover_password: 'password_reset',
+      delete_account: 'write_request', complaint: 'write_request', place_order: 'write_request',
+      check_refund_policy: 'knowledge_answer', check_payment_methods: 'knowledge_answer',
     });
   });
 });

@@ -12,11 +12,20 @@ import type { DemoIntent } from './routing/intents.js';
  * - `refund_status`: verify identity, read the refund status of an order.
  * - `product_info`: find the product by name, answer with options, prices and availability.
  * - `human_handoff`: hand the conversation to a human queue.
- * - `write_request`: an action the skeleton cannot perform yet (cancel, change, return…): explain
- *   the policy and hand the request to the human queue.
+ * - `cancel_order`, `change_order` (items, payment method or address of a pending order; items of a
+ *   delivered one become an exchange), `order_address`, `user_address`, `return_items`,
+ *   `exchange_items`: write requests — verify identity, find the order, collect items (by name and
+ *   options), payment method, reason or address, check the rules with the read tools, state the
+ *   exact action and run the write tool only after an explicit "yes".
+ * - `newsletter`, `password_reset`: subscribe / unsubscribe, send a reset link (verified customer).
+ * - `write_request`: a request with no tool (delete or edit an account, place an order, switch
+ *   accounts, complaints): say so and hand it to the human queue.
  * - `knowledge_answer`: answer from the knowledge base (policies, options, contact, help).
  */
-export const DEMO_PLAYBOOKS = ['order_status', 'invoices', 'refund_status', 'product_info', 'human_handoff', 'write_request', 'knowledge_answer'] as const;
+export const DEMO_PLAYBOOKS = [
+  'order_status', 'invoices', 'refund_status', 'product_info', 'human_handoff', 'write_request', 'knowledge_answer',
+  'cancel_order', 'change_order', 'order_address', 'user_address', 'return_items', 'exchange_items', 'newsletter', 'password_reset',
+] as const;
 export type DemoPlaybook = (typeof DEMO_PLAYBOOKS)[number];
 
 /**
@@ -32,20 +41,20 @@ export const INTENT_PLAYBOOKS: Readonly<Record<string, string>> = Object.freeze(
   track_refund: 'refund_status',
   product_info: 'product_info',
   contact_human_agent: 'human_handoff',
-  cancel_order: 'write_request',
-  change_order: 'write_request',
-  change_shipping_address: 'write_request',
-  get_refund: 'write_request',
-  exchange_item: 'write_request',
+  cancel_order: 'cancel_order',
+  change_order: 'change_order',
+  change_shipping_address: 'order_address',
+  get_refund: 'return_items',
+  exchange_item: 'exchange_items',
   delete_account: 'write_request',
   edit_account: 'write_request',
-  set_up_shipping_address: 'write_request',
-  newsletter_subscription: 'write_request',
+  set_up_shipping_address: 'user_address',
+  newsletter_subscription: 'newsletter',
   place_order: 'write_request',
   switch_account: 'write_request',
   complaint: 'write_request',
   create_account: 'knowledge_answer',
-  recover_password: 'knowledge_answer',
+  recover_password: 'password_reset',
   registration_problems: 'knowledge_answer',
   check_cancellation_fee: 'knowledge_answer',
   contact_customer_service: 'knowledge_answer',

@@ -11,6 +11,10 @@ import { createEventLog } from './adapters/events.js';
 import { createEmailOutbox, createNewsletterSubscriptions } from './adapters/messaging.js';
 import { createTicketQueue } from './adapters/tickets.js';
 import { createToolCallLog } from './adapters/tool-calls.js';
+import { createFeedbackStore, createOperatorKeyStore, createSettingsStore, pingDatabase } from './adapters/service.js';
+import type { FeedbackStore, OperatorKeyStore, SettingsStore } from './adapters/service.js';
+import { createTurnStore } from './adapters/turns.js';
+import type { TurnStore } from './adapters/turns.js';
 import { guard } from './errors.js';
 import * as schema from './schema.js';
 import type { SqlDatabase } from './sql.js';
@@ -31,7 +35,17 @@ export interface Database {
   readonly newsletter: NewsletterSubscriptions;
   /** Operator approvals of write actions and shadow-mode replies. */
   readonly approvals: ApprovalQueue;
+  /** The durable turn queue: accepted customer messages, leases, outcomes. */
+  readonly turns: TurnStore;
+  /** Operator API keys (hashed). */
+  readonly operatorKeys: OperatorKeyStore;
+  /** CSAT ratings of conversations. */
+  readonly feedback: FeedbackStore;
+  /** Settings every node shares (the customer-token secret). */
+  readonly settings: SettingsStore;
   readonly kind: DatabaseKind;
+  /** One cheap query; throws `StoreError` (`STORE_FAILED`) when the database cannot answer. */
+  ping(): Promise<void>;
   /** Releases the connection pool or stops PGlite (flushing it to disk). Idempotent. */
   close(): Promise<void>;
   /**
@@ -57,7 +71,12 @@ export function assembleDatabase(options: { db: SqlDatabase; kind: DatabaseKind;
     outbox: createEmailOutbox(db),
     newsletter: createNewsletterSubscriptions(db),
     approvals: createApprovalQueue(db),
+    turns: createTurnStore(db),
+    operatorKeys: createOperatorKeyStore(db),
+    feedback: createFeedbackStore(db),
+    settings: createSettingsStore(db),
     kind,
+    ping: () => pingDatabase(db),
     close(): Promise<void> {
       closing ??= guard('database.close', options.close);
       return closing;

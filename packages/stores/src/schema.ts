@@ -12,7 +12,7 @@
  * every migration to the `public` schema and break per-schema isolation (`openDatabase({ schema })`).
  * The ports write a conversation before its messages, events and tickets.
  */
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** Timestamps are `timestamptz`, exchanged with the driver as `Date`. */
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -201,4 +201,65 @@ export const newsletterSubscriptions = pgTable('newsletter_subscriptions', {
 export const meta = pgTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
+});
+
+/**
+ * The turn queue's durable record (the server's `TurnStore`): one row per accepted customer
+ * message. `status` is `queued` → `running` (held by `worker_id` until `lease_expires_at`) →
+ * `done` or `failed`. `seq` orders the turns of a conversation; only the oldest unfinished turn
+ * of a conversation can be claimed, so turns run one at a time, in order. `idempotency_key` is the
+ * HTTP `Idempotency-Key` of the request that created it (unique per conversation), `request_hash`
+ * the SHA-256 of its body. `base_version` is the conversation's version when the turn first ran.
+ */
+export const turns = pgTable(
+  'turns',
+  {
+    id: text('id').primaryKey(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    conversationId: text('conversation_id').notNull(),
+    messageId: text('message_id').notNull(),
+    status: text('status').notNull(),
+    priority: text('priority').notNull(),
+    priorityRank: integer('priority_rank').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash'),
+    attempts: integer('attempts').notNull().default(0),
+    workerId: text('worker_id'),
+    leaseExpiresAt: timestamptz('lease_expires_at'),
+    baseVersion: integer('base_version'),
+    outcome: text('outcome'),
+    errorCode: text('error_code'),
+    replyIds: jsonb('reply_ids').notNull().default([]),
+    createdAt: timestamptz('created_at').notNull(),
+    updatedAt: timestamptz('updated_at').notNull(),
+    finishedAt: timestamptz('finished_at'),
+  },
+  (table) => [
+    uniqueIndex('turns_idempotency_idx').on(table.conversationId, table.idempotencyKey),
+    index('turns_conversation_seq_idx').on(table.conversationId, table.seq),
+    index('turns_status_seq_idx').on(table.status, table.seq),
+  ],
+);
+
+/** Operator API keys, stored as the SHA-256 of the key (the key itself is shown once, at creation). */
+export const operatorKeys = pgTable(
+  'operator_keys',
+  {
+    id: text('id').primaryKey(),
+    /** The operator the key acts as (`ana`); recorded as the author of operator actions. */
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+    revokedAt: timestamptz('revoked_at'),
+  },
+  (table) => [uniqueIndex('operator_keys_hash_idx').on(table.keyHash)],
+);
+
+/** Customer satisfaction (CSAT) per conversation: the latest rating 1–5 and an optional comment. */
+export const feedback = pgTable('feedback', {
+  conversationId: text('conversation_id').primaryKey(),
+  rating: integer('rating').notNull(),
+  comment: text('comment'),
+  createdAt: timestamptz('created_at').notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
 });

@@ -78,9 +78,9 @@ export function formatBenchTriage(output: BenchTriageOutput): string {
   const lines = [
     `trained on ${output.examples} routing examples (${output.labels} labels) in ${output.trainMs} ms`,
     `${output.messages} predictions (${output.messageSource}): p50 ${output.predictMs.p50} ms, p95 ${output.predictMs.p95} ms, p99 ${output.predictMs.p99} ms; ${output.throughputPerSecond} messages/s`,
-    `model ${output.modelBytes} bytes serialized; heap +${output.heapUsedBytes} bytes after training`,
+    `model ${output.modelBytes} bytes serialized; after training heap +${output.heapUsedBytes} bytes, array buffers +${output.arrayBufferBytes} bytes`,
   ];
-  if (output.largeTraining) lines.push(`CLINC150 full train: ${output.largeTraining.examples} examples, ${output.largeTraining.labels} labels in ${output.largeTraining.trainMs} ms`);
+  if (output.largeTraining) lines.push(`CLINC150 full train: ${output.largeTraining.examples} examples, ${output.largeTraining.labels} labels in ${output.largeTraining.trainMs} ms (CPU ${output.largeTraining.trainCpuMs} ms)`);
   return lines.join('\n');
 }
 

@@ -1,12 +1,13 @@
 /**
  * τ-bench retail commands: `switchboard import tau-retail --from DIR` (load the τ store into the
- * database) and `switchboard eval tau-tools` (gold actions through our tools, compared with τ).
+ * database), `switchboard eval tau-tools` (gold actions through our tools, compared with τ) and
+ * `switchboard eval tau` (the desk against a scripted customer, pass^k).
  */
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InvalidInputError } from '@switchboard/core';
 import { loadTauRetailStore, readTauExpected, readTauTasks } from '@switchboard/demo-store';
-import { createDatabaseTauStore, createMemoryTauStore, runTauTools, type TauEvalStore, type TauToolsReport } from '@switchboard/eval';
+import { createDatabaseTauStore, createMemoryTauStore, runTau, runTauTools, type TauEvalStore, type TauReport, type TauToolsReport } from '@switchboard/eval';
 import { openDatabase, type Database, type OpenDatabaseOptions } from '@switchboard/stores';
 import { commandGroup, type CommandIo } from './eval-triage.js';
 
@@ -33,6 +34,59 @@ export interface EvalTauToolsFlags {
   db?: string;
   json?: boolean;
 }
+
+/** Parsed flags of `eval tau`. */
+export interface EvalTauFlags {
+  tasks: string;
+  expected: string;
+  /** The τ store directory. @defaultValue the tasks file's directory */
+  dataDir?: string;
+  /** Trials per task (K). @defaultValue 1 */
+  trials: number;
+  /** Seed of the customers' phrasing. @defaultValue 0 */
+  seed: number;
+  /** Comma-separated task indexes to run (all when absent). */
+  only?: string;
+  json?: boolean;
+}
+
+/**
+ * Runs `eval tau`: every task (or `--only` ones) `--trials` times against the demo desk (local
+ * engine, in-memory stores, no refund limit) with the scripted customer.
+ * @throws InvalidInputError `DATA_MISSING` / `INVALID_INPUT` for unreadable or malformed files, `--trials` < 1 or a bad `--only`.
+ */
+export async function runEvalTau(flags: EvalTauFlags): Promise<TauReport> {
+  const tasks = readTauTasks(flags.tasks);
+  const expected = readTauExpected(flags.expected);
+  const snapshot = loadTauRetailStore(flags.dataDir ?? dirname(flags.tasks));
+  const only = flags.only?.split(',').map((part) => Number(part.trim()));
+  if (only?.some((index) => !Number.isInteger(index) || index < 0 || index >= tasks.length)) {
+    throw new InvalidInputError('INVALID_INPUT', `--only takes task indexes between 0 and ${tasks.length - 1}, separated by commas`, { details: { field: 'only' } });
+  }
+  return runTau({ tasks, expected, snapshot, trials: flags.trials, seed: flags.seed, ...(only ? { only } : {}) });
+}
+
+/** Human-readable summary of an `eval tau` report. */
+export function formatTauReport(report: TauReport): string {
+  const hats = Object.entries(report.passHat).map(([k, value]) => `pass^${k} ${value.toFixed(3)}`).join(', ');
+  const lines = [
+    `tau: ${report.tasks} tasks × ${report.trials} trials: ${hats}; ${report.avgTurns.toFixed(2)} customer messages per trial, ${report.escalated} escalated, ${report.durationMs} ms`,
+    ...report.failures.slice(0, 10).map((failure) => `  task ${failure.index} ${failure.reason}`),
+  ];
+  if (report.failures.length > 10) lines.push(`  … ${report.failures.length - 10} more failed trials (--json lists them all)`);
+  return lines.join('\n');
+}
+
+const positiveInteger = (value: string): number => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidInputError('INVALID_INPUT', '--trials must be a whole number of at least 1', { details: { field: 'trials' } });
+  return parsed;
+};
+const integer = (value: string): number => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed)) throw new InvalidInputError('INVALID_INPUT', '--seed must be a whole number', { details: { field: 'seed' } });
+  return parsed;
+};
 
 /** The PostgreSQL schema `eval tau-tools --store postgres` works in, so it never replaces the desk's own store. */
 export const TAU_EVAL_SCHEMA = 'switchboard_tau_eval';
@@ -126,5 +180,20 @@ export function registerTauCommands(program: Command, io: CommandIo): void {
     .action(async (flags: EvalTauToolsFlags) => {
       const report = await runEvalTauTools(flags);
       io.stdout.write(flags.json ? `${JSON.stringify(report)}\n` : `${formatTauToolsReport(report)}\n`);
+    });
+
+  commandGroup(program, { name: 'eval', description: 'evaluate the desk against labelled data' })
+    .command('tau')
+    .description('play each τ-bench task --trials times against the desk with a scripted customer; pass^k from the end states (and required outputs)')
+    .requiredOption('--tasks <file>', 'τ tasks file (tasks_train.json, tasks_dev.json)')
+    .requiredOption('--expected <file>', 'τ expected end states (expected/expected_train.json …)')
+    .option('--data-dir <dir>', 'τ store directory (users.json, orders.json, products.json); default: the tasks file\u2019s directory')
+    .option('--trials <k>', 'trials per task (K)', positiveInteger, 1)
+    .option('--seed <s>', 'seed of the customers\u2019 phrasing', integer, 0)
+    .option('--only <indexes>', 'only these task indexes, comma-separated')
+    .option('--json', 'print exactly one JSON object')
+    .action(async (flags: EvalTauFlags) => {
+      const report = await runEvalTau(flags);
+      io.stdout.write(flags.json ? `${JSON.stringify(report)}\n` : `${formatTauReport(report)}\n`);
     });
 }

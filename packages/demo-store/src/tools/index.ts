@@ -7,6 +7,7 @@ import { createAccountTools } from './account.js';
 import { createBillingTools } from './billing.js';
 import { createItemChangeTools } from './item-changes.js';
 import { createPendingOrderTools } from './pending-orders.js';
+import { DEFAULT_REFUND_LIMIT_CENTS } from './refund-limit.js';
 import { createReturnTools } from './returns.js';
 import { createTechnicalTools, type ServiceStatusConfig } from './technical.js';
 import { createUtilityTools } from './utility.js';
@@ -58,6 +59,12 @@ export interface DemoToolsOptions {
   clock: Clock;
   /** What `get_service_status` reports. @defaultValue every component operational */
   serviceStatus?: ServiceStatusConfig;
+  /**
+   * Refund limit (desk policy), in cents: a return, or an item change refunding a price difference,
+   * above it waits for a team member's approval (`APPROVAL_REQUIRED` when the gateway has an
+   * approval queue). `null`: no limit (the τ-bench evaluation). @defaultValue 50000 ($500.00)
+   */
+  refundLimitCents?: number | null;
 }
 
 /**
@@ -83,6 +90,8 @@ export interface DemoToolsOptions {
  * `item_unavailable`, `product_type_mismatch`, `refund_method_not_allowed`, `same_payment_method`,
  * `not_single_payment`); the message is τ-bench's error text without its `Error: ` prefix. τ's
  * order changes return the whole order after the change; money is dollars, rounded like τ.
+ * Approval rule (desk policy): a return, or an item swap refunding a price difference, above
+ * `refundLimitCents` (default $500) is held for a team member (`REFUND_ABOVE_LIMIT`).
  *
  * @see ../../../../../shared/data/tau-bench-retail/wiki.md (the policy these rules come from)
  * @example
@@ -93,10 +102,11 @@ export interface DemoToolsOptions {
  */
 export function createWriteTools(options: DemoToolsOptions): AnyToolDefinition[] {
   const { commerce } = options;
+  const limits = { refundLimitCents: options.refundLimitCents === undefined ? DEFAULT_REFUND_LIMIT_CENTS : options.refundLimitCents };
   return [
     ...createPendingOrderTools(commerce),
-    ...createItemChangeTools(commerce),
-    ...createReturnTools(commerce),
+    ...createItemChangeTools(commerce, limits),
+    ...createReturnTools(commerce, limits),
     ...createAccountTools(options),
     ...createUtilityTools(),
     ...createTechnicalTools({ commerce, ...(options.serviceStatus === undefined ? {} : { serviceStatus: options.serviceStatus }) }),
@@ -110,6 +120,7 @@ export function createDemoTools(options: DemoToolsOptions): AnyToolDefinition[] 
 
 export { READ_SCOPES, READ_TOOL_NAMES, READ_TIMEOUT_MS, WRITE_SCOPES, WRITE_TOOL_NAMES, WRITE_TIMEOUT_MS } from './scopes.js';
 export { CANCEL_REASONS } from './pending-orders.js';
+export { DEFAULT_REFUND_LIMIT_CENTS, REFUND_ABOVE_LIMIT } from './refund-limit.js';
 export { PasswordResetResultSchema, NewsletterResultSchema } from './account.js';
 export { TRANSFER_SUCCESSFUL } from './utility.js';
 export { calculate } from './calculator.js';

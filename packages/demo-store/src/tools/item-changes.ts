@@ -9,6 +9,7 @@ import { OrderSchema, defineTool, type AnyToolDefinition, type CommerceStore, ty
 import { z } from 'zod';
 import { OrderIdInputSchema } from './pending-orders.js';
 import { WRITE_SCOPES, WRITE_TIMEOUT_MS, WRITE_TOOL_NAMES } from './scopes.js';
+import { swapRefundApproval } from './refund-limit.js';
 import { adjustGiftCard, assertItemsInOrder, balanceOf, invalid, loadOrderForWrite, notFound, paymentMethodOf, pythonRound2, refused, sortedIds } from './tau-rules.js';
 
 /** Item ids as τ takes them: duplicates allowed (two of the same item), at most 50. */
@@ -67,8 +68,12 @@ async function planSwap(options: PlanSwapOptions): Promise<{ difference: number;
   return { difference, products };
 }
 
-/** The two item-swap tools, bound to `commerce`. */
-export function createItemChangeTools(commerce: CommerceStore): AnyToolDefinition[] {
+/**
+ * The two item-swap tools, bound to `commerce`. A refunded price difference above
+ * `refundLimitCents` waits for approval (see refund-limit.ts); `null` disables the rule.
+ */
+export function createItemChangeTools(commerce: CommerceStore, options: { refundLimitCents: number | null }): AnyToolDefinition[] {
+  const approval = swapRefundApproval<SwapInput>({ commerce, limitCents: options.refundLimitCents });
   const modifyPendingOrderItems = defineTool({
     name: WRITE_TOOL_NAMES.modifyPendingOrderItems,
     description:
@@ -79,6 +84,7 @@ export function createItemChangeTools(commerce: CommerceStore): AnyToolDefinitio
     output: OrderSchema,
     timeoutMs: WRITE_TIMEOUT_MS,
     idempotent: true,
+    approval,
     async execute(input, context) {
       const { order, user } = await loadOrderForWrite({ commerce, orderId: input.order_id, context });
       if (order.status !== 'pending') throw refused('order_not_pending', 'non-pending order cannot be modified');
@@ -116,6 +122,7 @@ export function createItemChangeTools(commerce: CommerceStore): AnyToolDefinitio
     output: OrderSchema,
     timeoutMs: WRITE_TIMEOUT_MS,
     idempotent: true,
+    approval,
     async execute(input, context) {
       const { order, user } = await loadOrderForWrite({ commerce, orderId: input.order_id, context });
       if (order.status !== 'delivered') throw refused('order_not_delivered', 'non-delivered order cannot be exchanged');

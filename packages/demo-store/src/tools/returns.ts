@@ -7,10 +7,14 @@ import { OrderSchema, defineTool, type AnyToolDefinition, type CommerceStore, ty
 import { z } from 'zod';
 import { OrderIdInputSchema } from './pending-orders.js';
 import { WRITE_SCOPES, WRITE_TIMEOUT_MS, WRITE_TOOL_NAMES } from './scopes.js';
+import { returnRefundApproval } from './refund-limit.js';
 import { assertItemsInOrder, loadOrderForWrite, paymentMethodOf, refused, sortedIds } from './tau-rules.js';
 
-/** The return tool, bound to `commerce`. */
-export function createReturnTools(commerce: CommerceStore): AnyToolDefinition[] {
+/**
+ * The return tool, bound to `commerce`. A refund above `refundLimitCents` waits for approval
+ * (see refund-limit.ts); `null` disables the rule.
+ */
+export function createReturnTools(commerce: CommerceStore, options: { refundLimitCents: number | null }): AnyToolDefinition[] {
   const returnDeliveredOrderItems = defineTool({
     name: WRITE_TOOL_NAMES.returnDeliveredOrderItems,
     description:
@@ -25,6 +29,7 @@ export function createReturnTools(commerce: CommerceStore): AnyToolDefinition[] 
     output: OrderSchema,
     timeoutMs: WRITE_TIMEOUT_MS,
     idempotent: true,
+    approval: returnRefundApproval<{ order_id: string; item_ids: string[]; payment_method_id: string }>({ commerce, limitCents: options.refundLimitCents }),
     async execute({ order_id: orderId, item_ids: itemIds, payment_method_id: paymentMethodId }, context) {
       const { order, user } = await loadOrderForWrite({ commerce, orderId, context });
       if (order.status !== 'delivered') throw refused('order_not_delivered', 'non-delivered order cannot be returned');

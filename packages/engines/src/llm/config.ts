@@ -131,6 +131,8 @@ export interface ResolveLlmConfigOptions {
   env?: Environment;
   /** An engine for every role that sets none itself (the CLI's `--engine`); wins over `SWITCHBOARD_ENGINE`. */
   engine?: EngineKind;
+  /** Roles whose model object is supplied directly (tests, the benchmark): they need no `provider:model`. */
+  providedModels?: readonly ModelRole[];
 }
 
 /**
@@ -173,7 +175,7 @@ export function resolveLlmConfig(options: ResolveLlmConfigOptions = {}): Resolve
         : env.SWITCHBOARD_MODEL
           ? parseModelSpec(env.SWITCHBOARD_MODEL, 'SWITCHBOARD_MODEL')
           : undefined;
-    if (engine !== 'local' && model === undefined) {
+    if (engine !== 'local' && model === undefined && !(options.providedModels ?? []).includes(role)) {
       throw new ConfigurationError(
         `${modelVariable} is not set: the ${role} role runs the ${engine} engine and needs a model, for example ${modelVariable}=openai:gpt-4o-mini (or set SWITCHBOARD_MODEL for every role, or run --engine local)`,
         { details: { field: modelVariable, role } },

@@ -13,6 +13,8 @@ export interface CallContext {
   /** The agent the call ran for (`triage` for the triager, the reviewed agent for QA). */
   agentId: string;
   turnId?: string;
+  /** The prompt module the call rendered (`prompts/agent@1`), so a reply can be traced to its prompt version. */
+  promptId?: string;
 }
 
 /** One model call as recorded. `costUsd` is absent when the model has no price. */

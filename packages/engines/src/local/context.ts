@@ -7,7 +7,12 @@ export interface PlaybookDependencies {
   minKnowledgeScore: number;
   /** Intent → a query that finds its article (added to the customer's words). */
   knowledgeQueryHints: Readonly<Record<string, string>>;
+  /** Intent → owning agent id (handoffs to the agent holding a write tool). */
+  intentAgents: Readonly<Record<string, string>>;
 }
+
+/** A tool call's outcome as a playbook sees it: the output, or the failure code and message (and the pending approval's id). */
+export type PlaybookToolResult<Output> = { ok: true; output: Output } | { ok: false; code: string; message: string; approvalId?: string };
 
 /**
  * Mutable working state of one playbook run: a copy of the dialogue state, the verified identity
@@ -47,10 +52,11 @@ export class PlaybookRun {
   }
 
   /** Calls a tool and records a one-line action. */
-  async tool<Output>(name: string, args: unknown): Promise<{ ok: true; output: Output } | { ok: false; code: string }> {
+  async tool<Output>(name: string, args: unknown): Promise<PlaybookToolResult<Output>> {
     const result = await this.input.tools.call<Output>(name, args);
     this.actions.push({ tool: name, ok: result.ok, summary: result.ok ? `${name} ok` : `${name} failed: ${result.error.code}` });
-    return result.ok ? { ok: true, output: result.output } : { ok: false, code: result.error.code };
+    if (result.ok) return { ok: true, output: result.output };
+    return { ok: false, code: result.error.code, message: result.error.message, ...(result.error.approvalId === undefined ? {} : { approvalId: result.error.approvalId }) };
   }
 
   /** Asks the customer for `slot`: status `needs_info`, the intent stays active. */

@@ -2,7 +2,7 @@
  * Named, versioned reply templates of the local engine. Every value placed into a template
  * comes from a tool result, a knowledge-base article or the conversation — never invented.
  */
-export const LOCAL_REPLIES_VERSION = 1;
+export const LOCAL_REPLIES_VERSION = 2;
 
 /** Formats dollars (τ-bench store amounts) as `$1,380.79`. */
 export function formatDollars(amount: number): string {
@@ -26,7 +26,7 @@ export const replies = {
     "I'm not sure about that one, and I'd rather not guess. Would you like me to pass your question to a member of our team? (yes / no)",
   offerDeclined: (): string => 'No problem. What else can I help you with?',
   writeRequest: (action: string): string =>
-    `I can't ${action} myself yet, so I've handed your request to a member of our team who can.`,
+    `I can't ${action} myself, so I've handed your request to a member of our team who can.`,
   humanRequested: (): string => '',
   productNotFound: (): string => "I couldn't find that product in our catalog. Could you tell me its name as shown on our site?",
   toolUnavailable: (): string => "I couldn't reach our order system just now.",

@@ -92,8 +92,11 @@ function compareStep(options: { result: ToolCallResult; observation: string; tab
   return diffJson(tauShape(options.table, parseObservation(observation)), tauShape(options.table, result.output));
 }
 
-/** Compares the records written (or expected to change) with the snapshot and the expected records. */
-async function compareState(options: { index: number; commerce: CommerceStore; snapshot: StoreSnapshot; expected: TauExpected; written: WrittenIds }): Promise<TauMismatch[]> {
+/**
+ * Compares the records written (or expected to change) with the snapshot and the expected records.
+ * @returns one mismatch per record that differs (empty when the end state is the expected one).
+ */
+export async function compareState(options: { index: number; commerce: CommerceStore; snapshot: StoreSnapshot; expected: TauExpected; written: WrittenIds }): Promise<TauMismatch[]> {
   const { commerce, snapshot, expected, written, index } = options;
   const mismatches: TauMismatch[] = [];
   const tables = [

@@ -45,6 +45,8 @@ export interface TriageBenchReport {
   modelBytes: number;
   /** `process.memoryUsage().heapUsed` after training minus before (both after a forced GC when available). */
   heapUsedBytes: number;
+  /** `process.memoryUsage().arrayBuffers` after training minus before: typed-array weights live here, outside the JS heap. */
+  arrayBufferBytes: number;
 }
 
 /**
@@ -66,12 +68,12 @@ export function benchTriage(options: BenchTriageOptions): TriageBenchReport {
   const trainer = options.trainer ?? ((examples, settings) => trainIntentClassifier(examples, settings));
   const collect = garbageCollector();
   collect();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const before = process.memoryUsage();
   const trainStarted = performance.now();
   const classifier = trainer(options.examples, { seed: options.seed ?? 1 });
   const trainMs = performance.now() - trainStarted;
   collect();
-  const heapUsedBytes = process.memoryUsage().heapUsed - heapBefore;
+  const after = process.memoryUsage();
   const messages = options.messages;
   for (let index = 0; index < (options.warmup ?? 200); index += 1) classifier.predict(messages[index % messages.length] as string);
   const latencies = new Array<number>(count);
@@ -90,7 +92,8 @@ export function benchTriage(options: BenchTriageOptions): TriageBenchReport {
     predictMs: latencySummary(latencies),
     throughputPerSecond: Math.round(count / (loopMs / 1000)),
     modelBytes: Buffer.byteLength(JSON.stringify(classifier.toJSON()), 'utf8'),
-    heapUsedBytes,
+    heapUsedBytes: after.heapUsed - before.heapUsed,
+    arrayBufferBytes: after.arrayBuffers - before.arrayBuffers,
   };
 }
 
@@ -100,6 +103,8 @@ export interface TriageTrainingBench {
   labels: number;
   /** Wall-clock training time in milliseconds. */
   trainMs: number;
+  /** CPU time (user + system) of the process during training, in milliseconds; less sensitive than `trainMs` to other load on the machine. */
+  trainCpuMs: number;
 }
 
 /**
@@ -107,9 +112,12 @@ export interface TriageTrainingBench {
  * @throws whatever `trainIntentClassifier` throws.
  */
 export function benchTriageTraining(options: { examples: readonly LabeledText[]; seed?: number }): TriageTrainingBench {
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const classifier = trainIntentClassifier(options.examples, { seed: options.seed ?? 1 });
-  return { examples: options.examples.length, labels: classifier.labels.length, trainMs: Math.round((performance.now() - started) * 10) / 10 };
+  const trainMs = Math.round((performance.now() - started) * 10) / 10;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { examples: options.examples.length, labels: classifier.labels.length, trainMs, trainCpuMs: Math.round((cpu.user + cpu.system) / 100) / 10 };
 }
 
 /** `gc()` when it can be exposed at runtime (V8 flag), else a no-op: heap deltas are then noisier. */
@@ -119,7 +127,11 @@ function garbageCollector(): () => void {
     const gc: unknown = runInNewContext('gc');
     if (typeof gc === 'function') {
       const collect = gc as () => void;
-      return () => collect();
+      // Twice: array-buffer backing stores of garbage from the first pass are released by the second.
+      return () => {
+        collect();
+        collect();
+      };
     }
   } catch {
     // Flag not settable in this runtime; measure without forcing a collection.

@@ -21,6 +21,18 @@ export interface CatalogIndex {
   readonly products: readonly Product[];
   /** Product mentions in `text`, in order of appearance (a product mentioned twice appears twice). */
   findProducts(text: string): ProductMention[];
+  /**
+   * `text` normalized, with each product name replaced by "item" and the option values (and option
+   * names) said with it removed ("exchange the black laser Gaming Mouse for a white one" → "exchange the item for a
+   * one"), so a classifier reads the request rather than the catalog words.
+   */
+  maskProducts(text: string): string;
+  /**
+   * `text` normalized and lower-cased, with every word of the catalog's product names and option
+   * values removed wherever it appears ("charcoal", "plain", "dark", "jigsaw puzzle"), except
+   * yes/no/none/not: for reading the customer's mood without the catalog's words.
+   */
+  stripCatalogWords(text: string): string;
 }
 
 interface Token {
@@ -38,6 +50,8 @@ interface ProductOptions {
   /** Compact value (`750ml`, `spacegrey`) → option names having it, with the value as written in the catalog. */
   values: Map<string, { option: string; value: string }[]>;
   longestValueTokens: number;
+  /** Words of the product's option names (`size`, `color`, `backrest`, `height`), lower case. */
+  nameWords: Set<string>;
 }
 
 const GENERIC_HEADS = new Set(['set', 'kit', 'maker', 'machine', 'card', 'pack', 'case', 'system', 'device', 'item', 'product', 'unit', 'bar']);
@@ -116,9 +130,11 @@ function buildAliases(products: readonly Product[]): Map<string, Alias[]> {
 
 function buildOptions(product: Product): ProductOptions {
   const values = new Map<string, { option: string; value: string }[]>();
+  const nameWords = new Set<string>();
   let longestValueTokens = 1;
   for (const variant of Object.values(product.variants)) {
     for (const [option, value] of Object.entries(variant.options)) {
+      for (const word of words(option)) nameWords.add(word);
       const key = compact(value);
       if (key.length === 0) continue;
       const entries = values.get(key) ?? [];
@@ -127,7 +143,7 @@ function buildOptions(product: Product): ProductOptions {
       longestValueTokens = Math.max(longestValueTokens, words(value).length);
     }
   }
-  return { values, longestValueTokens };
+  return { values, longestValueTokens, nameWords };
 }
 
 function tokenizeWithSentences(text: string): Token[] {
@@ -159,28 +175,72 @@ export function createCatalogIndex(products: readonly Product[]): CatalogIndex {
   const frozen = Object.freeze([...products]);
   const aliases = buildAliases(frozen);
   const options = frozen.map(buildOptions);
+  const KEEP = new Set(['yes', 'no', 'none', 'not']);
+  const catalogWords = new Set<string>();
+  for (const product of frozen) {
+    for (const word of words(product.name)) catalogWords.add(word);
+    for (const variant of Object.values(product.variants)) for (const value of Object.values(variant.options)) for (const word of words(value)) catalogWords.add(word);
+  }
+  for (const word of KEEP) catalogWords.delete(word);
+  const locate = (normalized: string): { tokens: Token[]; spans: { first: number; last: number; product: number }[]; mentions: ProductMention[]; used: Set<number>; named: Set<number> } => {
+    const tokens = tokenizeWithSentences(normalized);
+    const spans: { first: number; last: number; product: number }[] = [];
+    for (let index = 0; index < tokens.length; index += 1) {
+      const found = (aliases.get(tokens[index]?.text ?? '') ?? []).find((alias) =>
+        alias.tokens.every((word, offset) => tokens[index + offset]?.text === word && tokens[index + offset]?.sentence === tokens[index]?.sentence),
+      );
+      if (found === undefined) continue;
+      spans.push({ first: index, last: index + found.tokens.length - 1, product: found.product });
+      index += found.tokens.length - 1;
+    }
+    const used = new Set<number>();
+    const named = new Set<number>();
+    const mentions = spans.map((span, position) => {
+      const product = frozen[span.product] as Product;
+      const window = {
+        from: Math.max(span.first - WINDOW_BEFORE, (spans[position - 1]?.last ?? -1) + 1),
+        to: Math.min(span.last + WINDOW_AFTER, (spans[position + 1]?.first ?? tokens.length) - 1),
+      };
+      const productOptions = options[span.product] as ProductOptions;
+      const said = findOptionValues({ tokens, span, window, options: productOptions, used });
+      for (let index = window.from; index <= window.to; index += 1) {
+        const token = tokens[index];
+        if (token && token.sentence === tokens[span.first]?.sentence && productOptions.nameWords.has(token.text)) named.add(index);
+      }
+      return { productId: product.product_id, name: product.name, options: said };
+    });
+    return { tokens, spans, mentions, used, named };
+  };
   return Object.freeze({
     products: frozen,
     findProducts(text: string): ProductMention[] {
-      const tokens = tokenizeWithSentences(normalizeText(text));
-      const spans: { first: number; last: number; product: number }[] = [];
-      for (let index = 0; index < tokens.length; index += 1) {
-        const found = (aliases.get(tokens[index]?.text ?? '') ?? []).find((alias) =>
-          alias.tokens.every((word, offset) => tokens[index + offset]?.text === word && tokens[index + offset]?.sentence === tokens[index]?.sentence),
-        );
-        if (found === undefined) continue;
-        spans.push({ first: index, last: index + found.tokens.length - 1, product: found.product });
-        index += found.tokens.length - 1;
+      return locate(normalizeText(text)).mentions;
+    },
+    stripCatalogWords(text: string): string {
+      return normalizeText(text).toLowerCase().replace(/[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*/gu, (word) => (catalogWords.has(word) ? ' ' : word));
+    },
+    maskProducts(text: string): string {
+      const normalized = normalizeText(text);
+      const { tokens, spans, used, named } = locate(normalized);
+      // Token offsets are offsets in the lower-cased text.
+      const lower = normalized.toLowerCase();
+      const replaced = new Map<number, string>();
+      for (const span of spans) {
+        replaced.set(span.first, 'item');
+        for (let index = span.first + 1; index <= span.last; index += 1) replaced.set(index, '');
       }
-      return spans.map((span, position) => {
-        const product = frozen[span.product] as Product;
-        const window = {
-          from: Math.max(span.first - WINDOW_BEFORE, (spans[position - 1]?.last ?? -1) + 1),
-          to: Math.min(span.last + WINDOW_AFTER, (spans[position + 1]?.first ?? tokens.length) - 1),
-        };
-        const said = findOptionValues({ tokens, span, window, options: options[span.product] as ProductOptions });
-        return { productId: product.product_id, name: product.name, options: said };
-      });
+      for (const index of [...used, ...named]) if (!replaced.has(index)) replaced.set(index, '');
+      let out = '';
+      let cursor = 0;
+      for (const [index, token] of tokens.entries()) {
+        const replacement = replaced.get(index);
+        if (replacement === undefined) continue;
+        out += lower.slice(cursor, token.start) + replacement;
+        cursor = token.start + token.text.length;
+      }
+      out += lower.slice(cursor);
+      // Tidy what the removed words leave behind: "( , , )", doubled commas and spaces.
+      return out.replace(/\(\s*(?:[,:;-]\s*)*\)/g, ' ').replace(/\s+[:-](?=\s|,)/g, ' ').replace(/\s*,(?:\s*,)+/g, ',').replace(/\s{2,}/g, ' ').trim();
     },
   });
 }
@@ -191,6 +251,8 @@ function findOptionValues(input: {
   span: { first: number; last: number };
   window: { from: number; to: number };
   options: ProductOptions;
+  /** Receives the token positions of the values found. */
+  used?: Set<number>;
 }): Record<string, string> {
   const { tokens, span, window, options } = input;
   const sentence = tokens[span.first]?.sentence;
@@ -215,6 +277,7 @@ function findOptionValues(input: {
       const entry = chosen.length === 1 ? chosen[0] : undefined;
       if (entry === undefined) continue;
       said[entry.option] ??= entry.value;
+      for (let position = start; position <= end; position += 1) input.used?.add(position);
       start = end;
       break;
     }

@@ -161,6 +161,13 @@ describe('products', () => {
     expect(extractEntities('my electric kettle broke', { catalog }).products.map((product) => product.name)).toEqual(['Electric Kettle']);
   });
 
+  it('masks product names and the options said with them, for the classifier; strips catalog words, for the mood', () => {
+    expect(catalog.maskProducts('Exchange the red 750ml Water Bottle (color red) for a blue one, please.')).toBe('exchange the item for a one, please.');
+    expect(catalog.maskProducts('where is my order?')).toBe('where is my order?');
+    expect(catalog.stripCatalogWords('The red water bottle is not great')).not.toMatch(/red|water|bottle/);
+    expect(catalog.stripCatalogWords('The red water bottle is not great')).toMatch(/not great/);
+  });
+
   it('finds nothing without a catalog or a mention', () => {
     expect(extractEntities('I want the red water bottle').products).toEqual([]);
     expect(extractEntities('I want a refund', { catalog }).products).toEqual([]);

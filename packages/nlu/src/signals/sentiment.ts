@@ -12,6 +12,14 @@ const REPEATED_PUNCTUATION = /[!?]{3,}|[!?]{2}/g;
 const REPETITION = /\b(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+time|how\s+many\s+times|(?:still|yet)\s+(?:not|no|haven't|hasn't|have\s+not|has\s+not|didn't|did\s+not|waiting|nothing|broken)|again\s+and\s+again|keep\s+(?:asking|telling|saying|getting)|already\s+(?:told|asked|explained|sent|called)|for\s+the\s+last\s+time|no\s+one\s+(?:has|is|will|ever)|nobody\s+(?:has|is|will|ever)|(?:days|weeks|months)\s+(?:now|and\s+(?:still|nothing)))\b/gi;
 const EXASPERATION = /\b(?:ridiculous|unacceptable|absurd|outrageous|useless|pathetic|worst|terrible|horrible|awful|disgusting|disgusted|furious|livid|angry|pissed|fed\s+up|sick\s+of|tired\s+of|had\s+enough|joke|insane|unbelievable|incompetent|incompetence|scam|rip[-\s]?off|nightmare|disappointed|frustrated|frustrating|annoyed|annoying|wtf|smh)\b/gi;
 
+/**
+ * Words that name a support transaction or a product option, not a feeling: "cancel my order",
+ * "ordered by mistake", "sorry, I meant…", "pressure 9 bar". wink's general-purpose lexicon scores
+ * them negative, which made routine requests read as unhappy customers. They are left out of the
+ * lexicon score (frustration cues still count).
+ */
+export const TRANSACTIONAL_TERMS = /\b(?:cancel(?:l?ed|l?ing|lation|s)?|default(?= (?:shipping |delivery )?address)|(?:by|a|in)\s+(?:mistake|error|accident)|mistakenly|accidentally|sorry|pardon|(?:pressure\s+)?\d+(?:\.\d+)?\s*bar|pressure)\b/gi;
+
 function count(text: string, pattern: RegExp): number {
   return (text.match(pattern) ?? []).length;
 }
@@ -49,6 +57,9 @@ export function measureFrustration(text: string, sentimentScore = 0): number {
  * punctuation and caps. Reads the first 5,000 characters. Loads wink-nlp on first use.
  *
  * @param text - Any string.
+ * @param options.neutralize - Removes words that carry no feeling here before the lexicon score
+ *   (the local triager drops catalog product names and options: "charcoal", "plain", "Jigsaw
+ *   Puzzle" are products, not moods). Frustration cues are read from the text as written.
  * @returns A core `Sentiment` (`score` in [-1, 1], `frustration` in [0, 1]). Never throws.
  * @see https://winkjs.org/wink-nlp/its-as-helper.html (its.sentiment)
  * @example
@@ -56,14 +67,15 @@ export function measureFrustration(text: string, sentimentScore = 0): number {
  * analyzeSentiment('This is the THIRD time I ask!!! Ridiculous.') // { label: 'negative', score: -0.395, frustration: 0.79 }
  * ```
  */
-export function analyzeSentiment(text: string): Sentiment {
+export function analyzeSentiment(text: string, options: { neutralize?: (normalized: string) => string } = {}): Sentiment {
   const source = typeof text === 'string' ? text : '';
   const normalized = normalizeText(source.slice(0, MAX_CHARS * 2)).slice(0, MAX_CHARS);
   let lexiconScore = 0;
   if (normalized.length > 0) {
     const wink = getWink();
+    const neutral = (options.neutralize ? options.neutralize(normalized) : normalized).replace(TRANSACTIONAL_TERMS, ' ');
     // eslint-disable-next-line @typescript-eslint/unbound-method -- wink's `its` helpers are plain functions, passed by design
-    const value = Number(wink.readDoc(normalized).out(wink.its.sentiment));
+    const value = Number(wink.readDoc(neutral).out(wink.its.sentiment));
     lexiconScore = Number.isFinite(value) ? Math.max(-1, Math.min(1, value)) : 0;
   }
   const frustration = measureFrustration(normalized, lexiconScore);

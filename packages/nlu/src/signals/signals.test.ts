@@ -107,6 +107,13 @@ describe('analyzeSentiment', () => {
     expect(analyzeSentiment('Great. Just great. How many times do I have to ask?!').score).toBeLessThan(0);
   });
 
+  it('reads routine requests as neutral: cancelling, ordering by mistake, polite apologies, product options', () => {
+    for (const text of ["I'd like to cancel order #W8855135.", 'I ordered it by mistake.', 'Sorry, let me be clear: order #W1234567.', 'the Espresso Machine (pressure 19 bar, 1L)']) {
+      expect(analyzeSentiment(text).label).toBe('neutral');
+    }
+    expect(analyzeSentiment("Cancel it, this is the worst service I've ever had.").label).toBe('negative');
+  });
+
   it('stays within the schema ranges on odd input', () => {
     for (const text of ['', '!!!!!!!!!!!!!!!!', 'A'.repeat(100_000), '😡😡😡']) {
       const sentiment = analyzeSentiment(text);

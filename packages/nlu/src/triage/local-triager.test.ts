@@ -121,3 +121,17 @@ describe('createLocalTriager', () => {
     expect(decision).toMatchObject({ intent: NONE_INTENT, needsSecondOpinion: true, confidence: 0 });
   });
 });
+
+describe('createLocalTriager with a catalog', () => {
+  it('reads a request buried in product options, and keeps a list of items as one request', async () => {
+    const text = 'I want to exchange the red 750ml Water Bottle and the T-Shirt (size M) for other colors.';
+    const withCatalog = await triager().triage({ text, conversation });
+    expect(withCatalog.subtasks).toHaveLength(1);
+    expect(withCatalog.entities.products.map((product) => product.name)).toEqual(['Water Bottle', 'T-Shirt']);
+  });
+
+  it('does not read product words as the customer\'s mood', async () => {
+    const decision = await triager().triage({ text: 'I would like to cancel my order, I ordered it by mistake.', conversation });
+    expect(decision.sentiment.label).toBe('neutral');
+  });
+});

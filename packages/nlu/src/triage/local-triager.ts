@@ -37,7 +37,9 @@ const DEFAULT_MAX_CLASSIFIED_CHARS = 2_000;
 /**
  * Creates the local triager (core `Triager` port, id `local`).
  *
- * The decision: `intent`/`confidence` from the classifier on the first 2,000 characters;
+ * The decision: `intent`/`confidence` from the classifier on the first 2,000 characters (the more
+ * confident of the text as written and, with a catalog, the text with product names read as
+ * "item" and their option values dropped);
  * `category` from `intentCategory` (`NONE` for `none`); `urgency` from `assessUrgency`;
  * `entities`, `sentiment`, `signals`; `subtasks` (split on clear conjunctions when every part
  * is confidently classified to different intents, else one subtask for the whole message);
@@ -59,15 +61,28 @@ export function createLocalTriager(options: LocalTriagerOptions): Triager {
   const secondOpinionThreshold = options.secondOpinionThreshold ?? DEFAULT_SECOND_OPINION_THRESHOLD;
   const maxClassifiedChars = options.maxClassifiedChars ?? DEFAULT_MAX_CLASSIFIED_CHARS;
   const categoryOf = (intent: string): string => (intent === NONE_INTENT ? NONE_CATEGORY : (options.intentCategory[intent] ?? NONE_CATEGORY));
+  // Long item descriptions drown the request words ("exchange the black laser Gaming Mouse (…) for …"): the classifier
+  // also reads the text with product names as "item" and their options dropped, and the more confident reading wins.
+  const catalog = options.catalog;
+  const classifier = {
+    predict(text: string): IntentPrediction {
+      const raw = options.classifier.predict(text);
+      if (!catalog) return raw;
+      const masked = catalog.maskProducts(text);
+      if (masked === text.toLowerCase().trim()) return raw;
+      const delexicalized = options.classifier.predict(masked);
+      return delexicalized.confidence > raw.confidence ? delexicalized : raw;
+    },
+  };
   const decide = (input: TriageInput): TriageDecision => {
     const text = typeof input.text === 'string' ? input.text : '';
     const classified = normalizeText(text.slice(0, maxClassifiedChars * 4)).slice(0, maxClassifiedChars);
-    const prediction = options.classifier.predict(classified);
+    const prediction = classifier.predict(classified);
     const signals = detectSignals(text);
-    const sentiment = analyzeSentiment(text);
+    const sentiment = analyzeSentiment(text, catalog ? { neutralize: (normalized) => catalog.stripCatalogWords(normalized) } : {});
     const { urgency, reasons } = assessUrgency(text, signals, sentiment);
     const entities = extractEntities(text, { catalog: options.catalog, referenceDate: options.clock?.now() });
-    const subtasks = splitSubtasks(classified, prediction, { classifier: options.classifier, categoryOf, minConfidence: secondOpinionThreshold });
+    const subtasks = splitSubtasks(classified, prediction, { classifier, categoryOf, minConfidence: secondOpinionThreshold });
     const needsSecondOpinion = prediction.confidence < secondOpinionThreshold || prediction.intent === NONE_INTENT;
     return {
       category: categoryOf(prediction.intent),

@@ -8,14 +8,16 @@ import type { IntentClassifier, IntentPrediction } from '../classifier/intent-cl
 
 /** Clear boundaries between requests: "and also", ". Also", "; ", ". Another thing", ". Plus". */
 const CLEAR_BOUNDARY = /\s+and\s+also\s+|(?<=[.!?])\s+(?:also|additionally|plus|besides|another\s+thing)\b[,:]?\s*|;\s+/i;
-/** A plain " and ", used only when both sides have at least 3 words. */
+/** A plain " and ", used only when both sides have at least 3 words and the later side does not continue a list. */
 const PLAIN_AND = /\s+and\s+/i;
 const MAX_PARTS = 4;
 const MIN_WORDS_FOR_PLAIN_AND = 3;
+/** A part after a plain " and " that starts like a noun phrase ("the lamp for a blue one") continues a list, not a new request. */
+const LIST_CONTINUATION = /^(?:the|a|an|my|one|this|that|these|those|some|both|another|its|his|her|their|our|your|item|items)\b/i;
 
 /** What the splitter needs: the classifier, the category map, and the confidence a part needs. */
 export interface SubtaskContext {
-  classifier: IntentClassifier;
+  classifier: Pick<IntentClassifier, 'predict'>;
   categoryOf: (intent: string) => string;
   /** Minimum calibrated confidence for a part to count as confidently classified (0–1). */
   minConfidence: number;
@@ -63,7 +65,7 @@ export function splitSubtasks(text: string, whole: IntentPrediction, context: Su
   const fromClear = clear === undefined ? undefined : trySplit(clear, context);
   if (fromClear !== undefined) return fromClear;
   const plain = splitOn(text, PLAIN_AND);
-  const plainUsable = plain !== undefined && plain.every((part) => part.split(/\s+/).length >= MIN_WORDS_FOR_PLAIN_AND);
+  const plainUsable = plain !== undefined && plain.every((part, index) => part.split(/\s+/).length >= MIN_WORDS_FOR_PLAIN_AND && (index === 0 || !LIST_CONTINUATION.test(part)));
   const fromPlain = plainUsable ? trySplit(plain, context) : undefined;
   return fromPlain ?? [toSubtask(text, whole, context)];
 }

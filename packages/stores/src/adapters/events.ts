@@ -4,7 +4,7 @@
 import { AgentEventSchema } from '@switchboard/core';
 import type { AgentEvent, EventLog } from '@switchboard/core';
 import { asc, eq } from 'drizzle-orm';
-import { conflict, guard, parseInput, parseStored, toDate } from '../errors.js';
+import { conflict, describeDriverFailure, guard, parseInput, parseStored, toDate, toStoreError } from '../errors.js';
 import { events } from '../schema.js';
 import type { SqlDatabase } from '../sql.js';
 
@@ -69,6 +69,16 @@ export function createEventLog(db: SqlDatabase): EventLog {
       for (const row of rows) {
         if (seen.has(row.id)) throw conflict('event', row.id);
         seen.add(row.id);
+      }
+      if (rows.length <= EVENTS_PER_INSERT) {
+        // One INSERT is atomic by itself (no transaction round trips): a duplicate id (23505) writes nothing.
+        try {
+          await db.insert(events).values(rows);
+        } catch (error) {
+          if (describeDriverFailure(error).code === '23505') throw conflict('event', rows[0]?.id ?? '');
+          throw toStoreError(error, 'events.append');
+        }
+        return;
       }
       await guard('events.append', () =>
         db.transaction(async (tx) => {

@@ -15,6 +15,8 @@ import { describeMessaging } from './suites/messaging.js';
 import { describePersistence, describeReset } from './suites/lifecycle.js';
 import { describeTickets } from './suites/tickets.js';
 import { describeToolCalls } from './suites/tool-calls.js';
+import { describeService } from './suites/service.js';
+import { describeTurns } from './suites/turns.js';
 
 /** Options of {@link runStoreConformance}. */
 export interface StoreConformanceOptions {
@@ -67,6 +69,8 @@ export function runStoreConformance(name: string, open: () => Promise<Database>,
     describeCommerce(context);
     describeToolCalls(context);
     describeApprovals(context);
+    describeTurns(context);
+    describeService(context);
     describeMessaging(context);
     describeErrors(context);
     if (options.openDurable !== undefined) describePersistence(context, options.openDurable);

@@ -3,20 +3,9 @@ import type { PlaybookRun } from '../context.js';
 import { ensureIdentity } from '../identity.js';
 import { describeItem, ensureOrder } from '../orders.js';
 import { formatDollars } from '../replies.js';
+import { describePaymentMethod } from '../write/payment.js';
 
-/** "Mastercard credit card ending 9212", "PayPal", "gift card", from the customer's own record. */
-export function describePaymentMethod(user: User, paymentMethodId: string): string {
-  const method = user.payment_methods[paymentMethodId];
-  if (!method) return 'a payment method no longer on file';
-  switch (method.source) {
-    case 'credit_card':
-      return `${method.brand ? `${method.brand[0]?.toUpperCase()}${method.brand.slice(1)} ` : ''}credit card${method.last_four ? ` ending ${method.last_four}` : ''}`;
-    case 'paypal':
-      return 'PayPal';
-    case 'gift_card':
-      return 'gift card';
-  }
-}
+export { describePaymentMethod };
 
 /** Invoice / payment history of one order: identity → order → its items and every payment and refund. */
 export async function invoicesPlaybook(run: PlaybookRun): Promise<AgentRunOutput> {

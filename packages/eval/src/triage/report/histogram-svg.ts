@@ -30,6 +30,9 @@ export function renderConfidenceSvg(input: ConfidenceHistogramInput): string {
   const height = 40 + 2 * (PANEL.height + PANEL.gap);
   const parts = [svgOpen({ width, height })];
   parts.push(`<text x="10" y="22" font-size="15" font-weight="bold">Prediction confidence: correct vs wrong</text>`);
+  if ((input.thresholds ?? []).length > 0) {
+    parts.push(`<text x="${PANEL.left + PANEL.width}" y="22" font-size="11" text-anchor="end" fill="#555555">dashed: out-of-scope threshold${(input.thresholds ?? []).length > 1 ? ' (one per fold)' : ''}</text>`);
+  }
   const panels = [
     { title: `correct (${input.correct.length})`, values: input.correct, color: '#2166ac' },
     { title: `wrong (${input.wrong.length})`, values: input.wrong, color: '#cb181d' },
@@ -56,9 +59,9 @@ function drawPanel(panel: { title: string; values: readonly number[]; color: str
     `<line x1="${left}" y1="${px(bottom)}" x2="${left + width}" y2="${px(bottom)}" stroke="#333333"/>`,
     `<line x1="${left}" y1="${px(panel.top)}" x2="${left}" y2="${px(bottom)}" stroke="#333333"/>`,
   ];
-  for (const tick of [0, 0.5, 1]) {
-    const y = bottom - tick * height;
-    parts.push(`<text x="${left - 6}" y="${px(y + 4)}" font-size="11" text-anchor="end">${Math.round(tick * maximum)}</text>`);
+  for (const tick of new Set([0, Math.round(maximum / 2), maximum])) {
+    const y = bottom - (tick / maximum) * height;
+    parts.push(`<text x="${left - 6}" y="${px(y + 4)}" font-size="11" text-anchor="end">${tick}</text>`);
     if (tick > 0) parts.push(`<line x1="${left}" y1="${px(y)}" x2="${left + width}" y2="${px(y)}" stroke="#eeeeee"/>`);
   }
   for (let tick = 0; tick <= 10; tick += 1) {

@@ -1,0 +1,136 @@
+/**
+ * The tools a model sees in one agent run: the agent's scoped toolbox (every call goes through the
+ * gateway: identity, scopes, schemas, approvals, idempotency), the built-in consultation tool, a
+ * `transfer_to_<agent>` tool per allowed handoff and `escalate_to_human`.
+ */
+import { jsonSchema, tool, type Tool } from 'ai';
+import { z } from 'zod';
+import type { AgentConfig, AgentToolbox, AnyToolDefinition, ToolCallResult } from '@switchboard/core';
+import { DelegateArgsSchema, EscalateArgsSchema, sdkSchema, TransferArgsSchema } from './schemas.js';
+
+/** Name of the core toolbox's built-in consultation tool. */
+export const DELEGATE_TOOL_NAME = 'delegate_to_agent';
+/** Name of the escalation tool. */
+export const ESCALATE_TOOL_NAME = 'escalate_to_human';
+/** Prefix of handoff tools (`transfer_to_orders`). */
+export const TRANSFER_TOOL_PREFIX = 'transfer_to_';
+
+/** What the model may know about a tool: description, JSON Schema of its input, read or write. */
+export interface ToolDescriptor {
+  name: string;
+  description: string;
+  inputJsonSchema: Parameters<typeof jsonSchema>[0];
+  kind: 'read' | 'write';
+}
+
+/** Tool descriptors by name, computed once from the gateway's tool definitions. */
+export type ToolCatalog = ReadonlyMap<string, ToolDescriptor>;
+
+const ANY_OBJECT = { type: 'object', additionalProperties: true } as const;
+/** Built once per process: converting schemas is the expensive part of describing tools. */
+const DELEGATE_SCHEMA = jsonSchema(z.toJSONSchema(DelegateArgsSchema) as Parameters<typeof jsonSchema>[0]);
+const TRANSFER_SCHEMA = sdkSchema(TransferArgsSchema);
+const ESCALATE_SCHEMA = sdkSchema(EscalateArgsSchema);
+
+/**
+ * Describes `definitions` for models (name, description, input JSON Schema, kind). Read-only: the
+ * engine never executes a definition; calls go through the run's toolbox.
+ */
+export function createToolCatalog(definitions: readonly AnyToolDefinition[]): ToolCatalog {
+  const entries = definitions.map((definition): [string, ToolDescriptor] => {
+    let inputJsonSchema: ToolDescriptor['inputJsonSchema'];
+    try {
+      inputJsonSchema = z.toJSONSchema(definition.input, { io: 'input', unrepresentable: 'any' }) as ToolDescriptor['inputJsonSchema'];
+    } catch {
+      inputJsonSchema = ANY_OBJECT;
+    }
+    return [definition.name, { name: definition.name, description: definition.description, inputJsonSchema, kind: definition.kind }];
+  });
+  return new Map(entries);
+}
+
+/** What the model asked for besides tool calls: a transfer or an escalation (the first one wins). */
+export type RunRequest =
+  | { type: 'handoff'; toAgent: string; args: z.infer<typeof TransferArgsSchema> }
+  | { type: 'escalate'; args: z.infer<typeof EscalateArgsSchema> };
+
+/** Mutable record of one run, filled by the tools. */
+export interface RunRecorder {
+  request?: RunRequest;
+  /** Successful tool outputs, in call order (QA evidence). */
+  outputs: unknown[];
+  actions: { tool: string; ok: boolean; summary: string }[];
+}
+
+/** Options of {@link buildToolSet}. */
+export interface ToolSetOptions {
+  agent: AgentConfig;
+  /** Every agent of the desk (transfer tool descriptions). */
+  agents: readonly AgentConfig[];
+  toolbox: AgentToolbox;
+  catalog: ToolCatalog;
+  recorder: RunRecorder;
+  /** A consulted agent (`reason: delegate`) may not transfer or escalate. */
+  consulted: boolean;
+}
+
+/** Turns a gateway result into what the model reads: the output, or `{ ok: false, error }` it can act on. */
+function forModel(result: ToolCallResult): unknown {
+  return result.ok ? { ok: true, output: result.output } : { ok: false, error: { code: result.error.code, message: result.error.message } };
+}
+
+/**
+ * The AI SDK tool set of one run. Gateway tools take their input as JSON Schema without SDK-side
+ * validation: arguments go to the gateway, whose schema check returns `TOOL_INVALID_ARGUMENTS`
+ * as a result the model sees (and the audit log records). Arguments that are not JSON at all
+ * become an SDK tool error the model sees; neither ever throws out of the run.
+ */
+export function buildToolSet(options: ToolSetOptions): Record<string, Tool> {
+  const { toolbox, recorder } = options;
+  const tools: Record<string, Tool> = {};
+  const callThrough = async (name: string, args: unknown): Promise<unknown> => {
+    const result = await toolbox.call(name, args);
+    if (result.ok) recorder.outputs.push(result.output);
+    recorder.actions.push({ tool: name, ok: result.ok, summary: result.ok ? `${name} succeeded` : `${name} failed (${result.error.code})` });
+    return forModel(result);
+  };
+  for (const name of toolbox.available) {
+    if (name === DELEGATE_TOOL_NAME) {
+      const delegates = options.agent.delegates ?? [];
+      tools[name] = tool({
+        description: `Consult another agent for part of the request and use its answer in yours. Agents: ${delegates.join(', ')}.`,
+        inputSchema: DELEGATE_SCHEMA,
+        execute: (args: unknown) => callThrough(name, args),
+      });
+      continue;
+    }
+    const descriptor = options.catalog.get(name);
+    tools[name] = tool({
+      description: descriptor?.description ?? name.replace(/_/g, ' '),
+      inputSchema: jsonSchema(descriptor?.inputJsonSchema ?? ANY_OBJECT),
+      execute: (args: unknown) => callThrough(name, args),
+    });
+  }
+  if (options.consulted) return tools;
+  for (const target of options.agent.handoffs) {
+    const agent = options.agents.find((candidate) => candidate.id === target);
+    if (!agent || agent.role === 'escalation' || agent.id === options.agent.id) continue;
+    tools[`${TRANSFER_TOOL_PREFIX}${agent.id}`] = tool({
+      description: `Transfer the conversation to ${agent.name}: ${agent.description}`,
+      inputSchema: TRANSFER_SCHEMA,
+      execute: (args: z.infer<typeof TransferArgsSchema>) => {
+        recorder.request ??= { type: 'handoff', toAgent: agent.id, args };
+        return { ok: true, output: `Transferring to ${agent.name}.` };
+      },
+    });
+  }
+  tools[ESCALATE_TOOL_NAME] = tool({
+    description: 'Hand the conversation to a human agent: the customer asked for a person, threatens legal action, or you cannot help safely.',
+    inputSchema: ESCALATE_SCHEMA,
+    execute: (args: z.infer<typeof EscalateArgsSchema>) => {
+      recorder.request ??= { type: 'escalate', args };
+      return { ok: true, output: 'A human agent will take over.' };
+    },
+  });
+  return tools;
+}

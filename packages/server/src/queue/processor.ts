@@ -1,0 +1,131 @@
+/**
+ * Running one queued turn, whichever queue delivered it: claim it in the database (the lease and
+ * the per-conversation order live there), run the desk's turn with crash-safe ports, record the
+ * outcome, tell the conversation's listeners.
+ */
+import { runTurn, toSwitchboardError } from '@switchboard/core';
+import type { AgentEvent, Conversation, Message, SwitchboardError, TurnOutcome } from '@switchboard/core';
+import type { TurnRecord } from '@switchboard/stores';
+import type { Logger } from 'pino';
+import type { EventBus } from '../bus.js';
+import type { DeskMetrics } from '../metrics.js';
+import type { DeskRuntime } from '../runtime.js';
+import { createQueuedTurnPorts } from './turn-ports.js';
+
+/** What a worker needs to run turns. */
+export interface TurnProcessorDeps {
+  runtime: DeskRuntime;
+  bus: EventBus;
+  logger: Logger;
+  metrics?: DeskMetrics;
+  /** Unique per worker process: who holds a lease. */
+  workerId: string;
+  /** Lease of a running turn, in milliseconds; renewed every half lease. */
+  leaseMs: number;
+  /** Attempts after which a retryable failure becomes final. @defaultValue 5 */
+  maxAttempts?: number;
+}
+
+/**
+ * What became of a delivery: `done` / `failed` — this worker finished it; `blocked` — an earlier
+ * turn of the conversation is unfinished (deliver again shortly); `busy` — another worker holds
+ * it; `retry` — a retryable failure, the turn is queued again; `finished` / `missing` — nothing
+ * to do.
+ */
+export type TurnProcessResult = 'done' | 'failed' | 'blocked' | 'busy' | 'retry' | 'finished' | 'missing';
+
+/** Codes worth another attempt: storage hiccups and a conversation saved concurrently (an operator acted). */
+const isRetryable = (error: SwitchboardError): boolean => error.isRetryable || error.code === 'CONFLICT';
+
+async function repliesOf(deps: TurnProcessorDeps, turn: TurnRecord): Promise<Message[]> {
+  const messages = await deps.runtime.database.conversations.listMessages(turn.conversationId);
+  return messages.filter((message) => message.turnId === turn.id && message.role !== 'customer');
+}
+
+async function finish(deps: TurnProcessorDeps, input: { turn: TurnRecord; status: 'done' | 'failed'; outcome?: string; errorCode?: string; replies: Message[]; ticketId?: string }): Promise<boolean> {
+  const { turn, status, replies } = input;
+  const finished = await deps.runtime.database.turns.finish({
+    turnId: turn.id,
+    workerId: deps.workerId,
+    status,
+    ...(input.outcome === undefined ? {} : { outcome: input.outcome }),
+    ...(input.errorCode === undefined ? {} : { errorCode: input.errorCode }),
+    replyIds: replies.map((reply) => reply.id),
+  });
+  if (!finished) return false; // another worker took the turn over; it reports the outcome
+  deps.logger.debug({ turnId: turn.id, conversationId: turn.conversationId, status, outcome: input.outcome, errorCode: input.errorCode, replies: replies.length, attempt: turn.attempts }, 'turn finished');
+  for (const message of replies) await deps.bus.publish({ type: 'message', conversationId: turn.conversationId, message });
+  await deps.bus.publish({
+    type: 'turn',
+    conversationId: turn.conversationId,
+    turnId: turn.id,
+    status,
+    replies,
+    ...(input.outcome === undefined ? {} : { outcome: input.outcome }),
+    ...(input.errorCode === undefined ? {} : { errorCode: input.errorCode }),
+    ...(input.ticketId === undefined ? {} : { ticketId: input.ticketId }),
+  });
+  return true;
+}
+
+/** Runs a claimed turn; a re-run after a crash finds what the first run wrote. */
+async function runClaimed(deps: TurnProcessorDeps, claimed: { turn: TurnRecord; text: string; conversation: Conversation | undefined }): Promise<TurnProcessResult> {
+  const { turn, text, conversation } = claimed;
+  const { runtime } = deps;
+  if (conversation === undefined) {
+    await finish(deps, { turn, status: 'failed', errorCode: 'CONVERSATION_NOT_FOUND', replies: [] });
+    return 'failed';
+  }
+  if (conversation.version > (turn.baseVersion ?? conversation.version)) {
+    // An earlier run saved the conversation (its last write but the audit): the turn is complete.
+    await finish(deps, { turn, status: 'done', outcome: 'recovered', replies: await repliesOf(deps, turn) });
+    return 'done';
+  }
+  const queued = createQueuedTurnPorts(runtime.ports, { turnId: turn.id, messageId: turn.messageId, conversation });
+  const started = performance.now();
+  let events: AgentEvent[] = [];
+  try {
+    let outcome: TurnOutcome;
+    try {
+      outcome = await runTurn({ ports: queued.ports, desk: runtime.desk, input: { conversationId: turn.conversationId, text } });
+    } finally {
+      events = await queued.flush();
+    }
+    deps.metrics?.observeTurn({ outcome: outcome.outcome, seconds: (performance.now() - started) / 1000, events });
+    await finish(deps, { turn, status: 'done', outcome: outcome.outcome, replies: outcome.replies, ...(outcome.ticket ? { ticketId: outcome.ticket.id } : {}) });
+    return 'done';
+  } catch (error) {
+    deps.metrics?.observeTurn({ outcome: 'failed', seconds: (performance.now() - started) / 1000, events });
+    throw error;
+  }
+}
+
+/**
+ * Claims and runs one turn.
+ * @returns What happened ({@link TurnProcessResult}); never throws for a turn's own failure — a
+ *   permanent failure is recorded (`failed`), a retryable one releases the turn (`retry`).
+ */
+export async function processTurn(deps: TurnProcessorDeps, turnId: string): Promise<TurnProcessResult> {
+  const { turns } = deps.runtime.database;
+  const claim = await turns.claim({ turnId, workerId: deps.workerId, leaseMs: deps.leaseMs });
+  if (claim.status !== 'claimed') return claim.status;
+  const renewal = setInterval(() => {
+    turns.renew({ turnId, workerId: deps.workerId, leaseMs: deps.leaseMs }).catch(() => deps.logger.warn({ turnId }, 'turn lease renewal failed'));
+  }, Math.max(50, Math.floor(deps.leaseMs / 2)));
+  renewal.unref();
+  try {
+    return await runClaimed(deps, claim);
+  } catch (caught) {
+    const error = toSwitchboardError(caught);
+    const final = claim.turn.attempts >= (deps.maxAttempts ?? 5);
+    deps.logger.error({ turnId, conversationId: claim.turn.conversationId, code: error.code, attempt: claim.turn.attempts, final }, 'turn failed');
+    if (isRetryable(error) && !final) {
+      await turns.release({ turnId, workerId: deps.workerId }).catch(() => undefined);
+      return 'retry';
+    }
+    await finish(deps, { turn: claim.turn, status: 'failed', errorCode: error.code, replies: [] }).catch(() => undefined);
+    return 'failed';
+  } finally {
+    clearInterval(renewal);
+  }
+}
