@@ -35,6 +35,7 @@ export function createMetrics(options: { queueDepth: () => Promise<{ queued: num
   const agentSeconds = new Histogram({ name: 'switchboard_agent_duration_seconds', help: 'Agent run duration per agent', labelNames: ['agent'], buckets: SECONDS_BUCKETS, registers: [registry] });
   const escalations = new Counter({ name: 'switchboard_escalations_total', help: 'Escalations to the human queue by queue', labelNames: ['queue'], registers: [registry] });
   const handoffs = new Counter({ name: 'switchboard_handoffs_total', help: 'Agent-to-agent handoffs', registers: [registry] });
+  const qaVerdicts = new Counter({ name: 'switchboard_qa_verdicts_total', help: 'QA gate verdicts on drafted replies, per agent', labelNames: ['agent', 'verdict'], registers: [registry] });
   const tokens = new Counter({ name: 'switchboard_tokens_total', help: 'Model tokens by direction', labelNames: ['direction'], registers: [registry] });
   const feedback = new Histogram({ name: 'switchboard_csat_rating', help: 'CSAT ratings (1-5)', buckets: [1, 2, 3, 4, 5], registers: [registry] });
   new Gauge({
@@ -62,6 +63,7 @@ export function createMetrics(options: { queueDepth: () => Promise<{ queued: num
       for (const event of events) {
         if (event.type === 'agent_invoke' && event.agentId !== undefined && event.latencyMs !== undefined) agentSeconds.observe({ agent: event.agentId }, event.latencyMs / 1000);
         if (event.type === 'handoff') handoffs.inc();
+        if (event.type === 'qa_review') qaVerdicts.inc({ agent: event.agentId ?? 'unknown', verdict: typeof event.data.verdict === 'string' ? event.data.verdict : 'unknown' });
         if (event.type === 'escalation') escalations.inc({ queue: typeof event.data.queue === 'string' ? event.data.queue : 'unknown' });
         if (event.tokens) {
           tokens.inc({ direction: 'input' }, event.tokens.input);

@@ -202,7 +202,7 @@ describe.each(TARGETS)('$name', (target) => {
       expect((await test.service.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
       expect((await test.service.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready', database: target.database, queue: target.queue });
       const metrics = (await test.service.app.inject({ method: 'GET', url: '/metrics' })).body;
-      for (const name of ['switchboard_turns_total', 'switchboard_turn_duration_seconds', 'switchboard_agent_duration_seconds', 'switchboard_escalations_total', 'switchboard_queue_depth', 'switchboard_http_requests_total']) expect(metrics).toContain(name);
+      for (const name of ['switchboard_turns_total', 'switchboard_turn_duration_seconds', 'switchboard_agent_duration_seconds', 'switchboard_escalations_total', 'switchboard_qa_verdicts_total', 'switchboard_queue_depth', 'switchboard_http_requests_total']) expect(metrics).toContain(name);
       const openapi = (await test.service.app.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>();
       expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/v1/conversations', '/v1/conversations/{conversationId}/messages', '/v1/conversations/{conversationId}/stream', '/v1/tickets', '/v1/approvals', '/v1/chat/completions']));
       expect(Object.keys(openapi.components.schemas)).toEqual(expect.arrayContaining(['Message', 'Turn', 'Error', 'Ticket']));
