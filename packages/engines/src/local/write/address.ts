@@ -70,8 +70,3 @@ function parseFree(text: string, defaultCountry: string): Address | undefined {
 export function formatAddress(address: Address): string {
   return [address.address1, address.address2, address.city, `${address.state} ${address.zip}`, address.country].filter((part) => part.trim() !== '').join(', ');
 }
-
-/** Whether two addresses are the same, field by field. */
-export function sameAddress(left: Address, right: Address): boolean {
-  return (Object.keys(left) as (keyof Address)[]).every((key) => left[key] === right[key]);
-}

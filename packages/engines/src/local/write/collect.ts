@@ -3,7 +3,6 @@
  * method, address, items and the options wanted instead), then names the first thing still missing.
  */
 import type { AgentRunOutput, OrderItem, Product } from '@switchboard/core';
-import { describeItem } from '../orders.js';
 import { formatDollars } from '../replies.js';
 import { DEFAULT_ADDRESS, parseAddress } from './address.js';
 import { chooseVariant, distinctItems, findItemMentions, meansAllItems, type ItemMention } from './items.js';
@@ -251,6 +250,3 @@ export function priceDifference(turn: WriteTurn): number {
   }
   return plan.kind === 'exchange' ? Math.round(difference * 100) / 100 : difference;
 }
-
-/** "Gaming Mouse (black, laser, wired)". */
-export const itemName = describeItem;

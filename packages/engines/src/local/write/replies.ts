@@ -70,7 +70,7 @@ export const writeReplies = {
   declined: (): string => "Okay, I haven't changed anything. Tell me what you'd like instead, or if there's anything else I can help with.",
   refused: (what: string, why: string, alternative: string): string => `I can't ${what}: ${why}.${alternative ? ` ${alternative}` : ''}`,
   awaitingApproval: (what: string): string =>
-    `Your request to ${what} needs a team member's approval because the refund is above the amount I can approve myself. I've sent it for approval, and you'll get a message here as soon as it's decided.`,
+    `Your request to ${what} needs a team member's approval first (for example, refunds above a set amount). I've sent it for approval, and you'll get a message here as soon as it's decided.`,
   failed: (what: string): string => `I couldn't ${what} just now because of a problem on our side.`,
   noGiftCard: (): string => "I don't see a gift card on your account.",
 } as const;
