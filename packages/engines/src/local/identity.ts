@@ -1,6 +1,11 @@
-import type { AgentRunOutput } from '@switchboard/core';
+import type { AgentRunOutput, Entities } from '@switchboard/core';
 import type { PlaybookRun } from './context.js';
 import { replies } from './replies.js';
+
+/** Whether a message carries anything that can verify identity: an email, a name or a zip code. */
+export function givesIdentityDetails(entities: Entities): boolean {
+  return entities.emails.length > 0 || entities.personNames.length > 0 || entities.zipCodes.length > 0;
+}
 
 /** Either the verified customer id, or the reply asking for what is missing. */
 export type IdentityStep = { ok: true; customerId: string } | { ok: false; output: AgentRunOutput };

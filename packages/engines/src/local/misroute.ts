@@ -1,5 +1,6 @@
 import { buildHandoffPayload, NONE_INTENT, type AgentRunOutput } from '@switchboard/core';
 import type { PlaybookRun } from './context.js';
+import { givesIdentityDetails } from './identity.js';
 
 /** Triage confidence (0–1) above which a message that does not answer the pending question is taken as another agent's request. */
 export const MISROUTE_MIN_CONFIDENCE = 0.5;
@@ -9,7 +10,7 @@ function answersAwaitedSlot(run: PlaybookRun): boolean {
   const entities = run.input.triage.entities;
   switch (run.answering) {
     case 'identity':
-      return entities.emails.length > 0 || entities.personNames.length > 0 || entities.zipCodes.length > 0;
+      return givesIdentityDetails(entities);
     case 'order_id':
       return entities.orderIds.length > 0;
     case 'product':

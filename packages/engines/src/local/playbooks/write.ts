@@ -4,6 +4,7 @@
  */
 import type { AgentRunOutput } from '@switchboard/core';
 import type { PlaybookRun } from '../context.js';
+import { givesIdentityDetails } from '../identity.js';
 import { DEFAULT_ADDRESS, parseAddress } from '../write/address.js';
 import { runWritePlan } from '../write/flow.js';
 import { isWaitingOn, newPlan, readPlan, type WriteKind, type WritePlan } from '../write/plan.js';
@@ -58,7 +59,7 @@ export function answersPlan(run: PlaybookRun, plan: WritePlan): boolean {
   const entities = run.input.triage.entities;
   switch (plan.awaiting) {
     case 'identity':
-      return entities.emails.length > 0 || entities.personNames.length > 0 || entities.zipCodes.length > 0;
+      return givesIdentityDetails(entities);
     case 'write:order':
       return entities.orderIds.length > 0;
     case 'write:confirm':
