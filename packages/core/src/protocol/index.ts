@@ -129,3 +129,4 @@ export const DecisionBodySchema = z.object({
   editedReply: z.string().trim().max(4000).optional(),
 });
 export const DecisionResponseSchema = z.object({ approval: ApprovalViewSchema, message: MessageViewSchema.optional() });
+export * from './console.js';
