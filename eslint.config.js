@@ -19,7 +19,7 @@ const boundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.switchboard/**', 'apps/**', 'reports/**', 'test-results/**', 'eslint.config.js'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.switchboard/**', 'reports/**', 'test-results/**', 'eslint.config.js'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -46,6 +46,17 @@ export default tseslint.config(
         { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'core gets ids through the IdGenerator port.' },
         { selector: "MemberExpression[object.name='process']", message: 'core never reads process or process.env.' },
       ],
+    },
+  },
+  {
+    // The console is a browser app: it speaks the HTTP protocol only (DESIGN.md §2).
+    files: ['apps/console/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '^@switchboard/(?!core/protocol$)', message: 'the console imports @switchboard/core/protocol only (DESIGN.md §2).' },
+        nodeBuiltins,
+      ] }],
     },
   },
   {

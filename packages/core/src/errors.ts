@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'IDEMPOTENCY_KEY_REUSED',
   'UNAVAILABLE',
+  'CONSOLE_NOT_BUILT',
   'INTERNAL',
 ] as const;
 

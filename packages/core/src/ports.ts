@@ -5,7 +5,7 @@
 import type { AgentConfig, AgentResult } from './domain/agent.js';
 import type { Approval } from './domain/approval.js';
 import type { Order, Product, StoreSnapshot, User } from './domain/commerce.js';
-import type { Conversation, DialogState } from './domain/conversation.js';
+import type { Conversation, ConversationStatus, DialogState } from './domain/conversation.js';
 import type { AgentEvent } from './domain/events.js';
 import type { HandoffPayloadV1 } from './domain/handoff.js';
 import type { KnowledgeArticle, KnowledgeHit } from './domain/knowledge.js';
@@ -44,6 +44,43 @@ export interface EventLog {
   append(events: readonly AgentEvent[]): Promise<void>;
   /** Events of a conversation, oldest first. */
   list(conversationId: string): Promise<AgentEvent[]>;
+}
+
+/**
+ * The audit log read across conversations by time, for dashboards and alerts (the console's
+ * metrics summary, alert rules, agent heartbeats). Not for a conversation's own timeline: use
+ * {@link EventLog.list}. SQL adapter in `@switchboard/stores`, memory double in `./testing`.
+ */
+export interface EventLogWindow {
+  /**
+   * Events with `since <= time < until`, oldest first (by time, then append order). When more
+   * than `limit` match, the newest `limit` are returned (the window's start is cut).
+   * @param query.since - ISO 8601 time, inclusive.
+   * @param query.until - ISO 8601 time, exclusive. @defaultValue no upper bound
+   * @param query.limit - Most events returned, ≥ 1.
+   * @throws InvalidInputError `INVALID_INPUT` for an unreadable time or a limit below 1.
+   */
+  listSince(query: { since: string; until?: string; limit: number }): Promise<AgentEvent[]>;
+}
+
+/** A conversation as operator lists show it: the record, its message count and its last message. */
+export interface ConversationListing {
+  conversation: Conversation;
+  messageCount: number;
+  lastMessage?: Message;
+}
+
+/** Conversations listed for operators (the console's live list, the agent graph's load). */
+export interface ConversationDirectory {
+  /**
+   * Conversations, most recently updated first.
+   * @param query.status - Only this status. @defaultValue every status
+   * @param query.limit - Most conversations returned, ≥ 1.
+   * @throws InvalidInputError `INVALID_INPUT` for a limit below 1.
+   */
+  listRecent(query: { status?: ConversationStatus; limit: number }): Promise<ConversationListing[]>;
+  /** Conversations not `resolved` or `abandoned`, counted by `currentAgentId` (conversations without one are left out). */
+  countActiveByAgent(): Promise<Record<string, number>>;
 }
 
 /** Filter for {@link TicketQueue.list}. */

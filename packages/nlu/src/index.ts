@@ -11,6 +11,7 @@ export { loadIntentClassifier } from './classifier/load.js';
 export type { IntentClassifier, IntentPrediction, IntentProbability, TrainingDiagnostics } from './classifier/intent-classifier.js';
 export { SerializedIntentClassifierSchema, type SerializedIntentClassifier } from './classifier/model-format.js';
 export { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from './classifier/features.js';
+export type { OutOfScopeScore } from './classifier/calibration.js';
 
 export { createCatalogIndex, type CatalogIndex } from './entities/catalog.js';
 export { extractEntities, type ExtractEntitiesOptions } from './entities/extract.js';

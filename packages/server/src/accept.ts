@@ -9,6 +9,7 @@ import type { Conversation, Message, Urgency } from '@switchboard/core';
 import type { TurnRecord } from '@switchboard/stores';
 import type { DeskEvent, EventBus } from './bus.js';
 import type { TurnDispatcher } from './queue/memory.js';
+import type { CarriedTriage } from './queue/turn-ports.js';
 import type { DeskRuntime } from './runtime.js';
 
 /** What accepting and waiting need. */
@@ -31,12 +32,13 @@ export interface TurnResult {
   replies: Message[];
 }
 
-async function laneFor(runtime: DeskRuntime, input: { text: string; conversation: Conversation }): Promise<Urgency> {
+/** The priority lane, and the decision it came from (carried with the queued turn, so the turn need not triage again). */
+async function laneFor(runtime: DeskRuntime, input: { text: string; textSha256: string; conversation: Conversation }): Promise<{ priority: Urgency; triage?: CarriedTriage }> {
   try {
     const decision = await runtime.fastTriager.triage({ text: input.text, conversation: input.conversation });
-    return maxUrgency(input.conversation.priority, decision.urgency);
+    return { priority: maxUrgency(input.conversation.priority, decision.urgency), triage: { triagerId: runtime.fastTriager.id, textSha256: input.textSha256, decision } };
   } catch {
-    return input.conversation.priority; // the lane is an optimization; the worker triages again
+    return { priority: input.conversation.priority }; // the lane is an optimization; the worker triages again
   }
 }
 
@@ -51,7 +53,7 @@ export async function acceptMessage(deps: AcceptDeps, input: { conversationId: s
   if (!conversation) throw new NotFoundError('CONVERSATION_NOT_FOUND', 'No such conversation', { details: { conversationId: input.conversationId } });
   const text = validateCustomerText(input.text, runtime.desk.limits.maxMessageChars);
   const requestHash = createHash('sha256').update(text).digest('hex');
-  const priority = await laneFor(runtime, { text, conversation });
+  const { priority, triage } = await laneFor(runtime, { text, textSha256: requestHash, conversation });
   const { ids, clock } = runtime.ports;
   const turnId = ids.next('turn');
   const createdAt = clock.now().toISOString();
@@ -69,7 +71,7 @@ export async function acceptMessage(deps: AcceptDeps, input: { conversationId: s
     return { turn: accepted.turn, message: stored, created: false };
   }
   await deps.bus.publish({ type: 'message', conversationId: conversation.id, message });
-  await deps.queue.enqueue(accepted.turn);
+  await deps.queue.enqueue({ ...accepted.turn, ...(triage ? { triage } : {}) });
   return { turn: accepted.turn, message, created: true };
 }
 

@@ -15,9 +15,11 @@ import type { Redis } from 'ioredis';
 import type { App } from './access.js';
 import type { ServiceContext } from './context.js';
 import { toWireError } from './errors.js';
+import { registerConsoleRoutes } from './routes/console.js';
 import { registerConversationRoutes } from './routes/conversations.js';
 import { registerOpenAiRoutes } from './routes/openai.js';
 import { registerOperatorRoutes } from './routes/operator.js';
+import { registerStaticRoutes } from './routes/static.js';
 import { registerStreamRoutes } from './routes/stream.js';
 import { registerSystemRoutes } from './routes/system.js';
 import { randomIds } from './system.js';
@@ -40,8 +42,9 @@ const UNLIMITED = new Set(['/healthz', '/readyz', '/metrics']);
  * Builds the application (not listening).
  * @param context - The running service's parts.
  * @param options.redis - Shares rate-limit counters across API nodes (keys under `<prefix>:rate:`). @defaultValue per-process counters
+ * @param options.consoleDir - The web console's build output served at `/`, `/console` and `/assets/`. @defaultValue `apps/console/dist` of this repository
  */
-export async function buildApp(context: ServiceContext, options: { redis?: Redis; prefix?: string } = {}): Promise<App> {
+export async function buildApp(context: ServiceContext, options: { redis?: Redis; prefix?: string; consoleDir?: string } = {}): Promise<App> {
   const { config } = context;
   const loggerInstance: FastifyBaseLogger = context.logger;
   const app = fastify({
@@ -106,6 +109,8 @@ export async function buildApp(context: ServiceContext, options: { redis?: Redis
   registerConversationRoutes(app, context);
   registerStreamRoutes(app, context);
   registerOperatorRoutes(app, context);
+  registerConsoleRoutes(app, context);
   registerOpenAiRoutes(app, context);
+  await registerStaticRoutes(app, options.consoleDir === undefined ? {} : { consoleDir: options.consoleDir });
   return app;
 }

@@ -28,7 +28,27 @@ const ServerConfigSchema = z.object({
   exposeStack: z.boolean().default(false),
   /** Trust `X-Forwarded-For` from a reverse proxy for the client IP. @defaultValue false */
   trustProxy: z.boolean().default(false),
-});
+  /**
+   * How long an idle keep-alive connection stays open, in milliseconds. @defaultValue 65,000 —
+   * longer than common load balancers' idle timeouts (60 s), so the proxy closes first and never
+   * reuses a socket the server just closed (Node's 5 s default causes such resets).
+   * @see https://nodejs.org/api/http.html#serverkeepalivetimeout
+   */
+  keepAliveTimeoutMs: z.number().int().min(1000).max(600_000).default(65_000),
+  /**
+   * Longest time to receive a request's headers, in milliseconds; must exceed `keepAliveTimeoutMs`
+   * (Node's guidance). @defaultValue 66,000
+   * @see https://nodejs.org/api/http.html#serverheaderstimeout
+   */
+  headersTimeoutMs: z.number().int().min(1000).max(600_000).default(66_000),
+  /** Longest time to receive a whole request, in milliseconds (0: none). @defaultValue 300,000 (Node's default) */
+  requestTimeoutMs: z.number().int().min(0).max(3_600_000).default(300_000),
+  /**
+   * Pending-connection queue of the listening socket (capped by the kernel's `somaxconn`).
+   * @defaultValue 4,096 — a burst of thousands of clients connecting at once (Node's 511 drops some on a busy loop)
+   */
+  listenBacklog: z.number().int().min(1).max(65_535).default(4096),
+}).refine((config) => config.headersTimeoutMs > config.keepAliveTimeoutMs, { message: 'must be greater than keepAliveTimeoutMs', path: ['headersTimeoutMs'] });
 
 /** Validated, frozen server configuration. See the field docs in `config.ts`. */
 export type ServerConfig = Readonly<z.infer<typeof ServerConfigSchema>>;

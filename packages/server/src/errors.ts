@@ -39,6 +39,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = Object.freeze({
   STORE_FAILED: 503,
   TOOL_CIRCUIT_OPEN: 503,
   UNAVAILABLE: 503,
+  CONSOLE_NOT_BUILT: 503,
   TOOL_TIMEOUT: 504,
 });
 
@@ -61,6 +62,7 @@ const SERVER_MESSAGES: Partial<Record<ErrorCode, string>> = {
   STORE_FAILED: 'The service could not reach its storage. Retry later.',
   UNAVAILABLE: 'The service is not ready. Retry later.',
   ENGINE_FAILED: 'The desk could not produce a reply. Retry later.',
+  CONSOLE_NOT_BUILT: 'The operator console is not built on this server: run `npm run build -w apps/console`, then reload.',
 };
 
 /** A fastify or plugin error (`statusCode`, `code`, `validation`), as far as the mapping needs it. */

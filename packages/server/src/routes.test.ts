@@ -211,10 +211,10 @@ describe.each(TARGETS)('$name', (target) => {
       expect([missing.statusCode, errorCode(missing.body)]).toEqual([404, 'NOT_FOUND']);
     });
 
-    it('serves the chat page', async () => {
+    it('serves a chat page at / (the console build when present, else the built-in page: routes/static.test.ts covers both)', async () => {
       const page = await test.service.app.inject({ method: 'GET', url: '/' });
+      expect(page.statusCode).toBe(200);
       expect(page.headers['content-type']).toMatch(/text\/html/);
-      expect(page.body).toContain('EventSource');
     });
   });
 });

@@ -4,12 +4,13 @@
  * triager and engine, and the scoped tool gateway. The CLI (`switchboard chat`, `replay`…) and
  * the HTTP server both build the desk here (DESIGN.md §2: the server is the composition root).
  */
-import { createCircuitBreakers, createEventLogToolAudit, createToolGateway, NotFoundError, runTurn, startConversation, type Conversation, type DeskConfig, type Engine, type Triager, type TurnOutcome, type TurnPorts } from '@switchboard/core';
+import { createCircuitBreakers, createEventLogToolAudit, createToolGateway, NotFoundError, runTurn, startConversation, type AgentEvent, type AnyToolDefinition, type Conversation, type DeskConfig, type Engine, type EventLog, type TicketQueue, type Triager, type TurnOutcome, type TurnPorts } from '@switchboard/core';
 import { createAccountDirectory, createDemoDesk, createDemoTools, generateStore, INTENT_CATEGORY, INTENT_PLAYBOOKS, KNOWLEDGE_ARTICLES, KNOWLEDGE_QUERY_HINTS, ROUTING_EXAMPLES } from '@switchboard/demo-store';
 import { createLocalEngine } from '@switchboard/engines';
 import { createCatalogIndex, createKnowledgeBase, createLocalTriager, trainIntentClassifier } from '@switchboard/nlu';
 import { openDatabase, type Database } from '@switchboard/stores';
 import { createMaskedEventLog } from './audit.js';
+import { maskDeep } from './mask.js';
 import { randomIds, systemClock } from './system.js';
 
 /** Where the desk keeps its data. Exactly one of `databaseUrl`, `dataDir` or `inMemory` (default: `.switchboard/db`). */
@@ -25,16 +26,28 @@ export interface RuntimeOptions {
   wrapEngine?: (engine: Engine) => Engine;
   /** Mask personal data in stored audit events (the HTTP service does unless its sensitive-data switch is on). @defaultValue false */
   maskAuditEvents?: boolean;
+  /** Wraps the audit log (after masking) and the ticket queue the desk writes through (the service publishes writes on its bus). @defaultValue none */
+  wrapPorts?: { events?: (log: EventLog) => EventLog; tickets?: (queue: TicketQueue) => TicketQueue };
 }
 
 /** A running offline desk. Call `close()` when done. */
 export interface DeskRuntime {
   desk: Readonly<DeskConfig>;
+  /** The tool definitions behind `ports.tools` (names, kinds, descriptions), for the console's desk graph. */
+  tools: readonly AnyToolDefinition[];
   ports: TurnPorts;
   database: Database;
   intentCategory: Readonly<Record<string, string>>;
-  /** The local triager (< 1 ms): used when a message is accepted, to pick its priority lane. */
+  /**
+   * The local triager (< 1 ms): used when a message is accepted, to pick its priority lane. When
+   * it is also the turn's triager (same `id`), a queued turn reuses its decision.
+   */
   fastTriager: Triager;
+  /**
+   * Audit events as `ports.events` stores them (`data` with personal data masked when
+   * `maskAuditEvents` is on), for a writer that bypasses the port: a queued turn's one final write.
+   */
+  auditEventsForStorage(events: readonly AgentEvent[]): AgentEvent[];
   startConversation(options?: { channel?: string; customerEmail?: string }): Promise<Conversation>;
   runTurn(input: { conversationId: string; text: string }): Promise<TurnOutcome>;
   close(): Promise<void>;
@@ -74,11 +87,14 @@ export async function createDeskRuntime(options: RuntimeOptions = {}): Promise<D
     const knowledge = createKnowledgeBase(KNOWLEDGE_ARTICLES);
     const fastTriager = createLocalTriager({ classifier, intentCategory: INTENT_CATEGORY, catalog, clock: systemClock });
     const localEngine = createLocalEngine({ knowledge, intentAgents: desk.routing.intentToAgent, intentPlaybooks: INTENT_PLAYBOOKS, knowledgeQueryHints: KNOWLEDGE_QUERY_HINTS, minKnowledgeScore: knowledge.minScore });
-    const events = options.maskAuditEvents === true ? createMaskedEventLog(database.events) : database.events;
+    const masked = options.maskAuditEvents === true ? createMaskedEventLog(database.events) : database.events;
+    const events = options.wrapPorts?.events?.(masked) ?? masked;
+    const tickets = options.wrapPorts?.tickets?.(database.tickets) ?? database.tickets;
+    const tools = createDemoTools({ commerce: database.commerce, outbox: database.outbox, newsletter: database.newsletter, clock: systemClock });
     const ports: TurnPorts = {
       conversations: database.conversations,
       events,
-      tickets: database.tickets,
+      tickets,
       clock: systemClock,
       ids: randomIds,
       triager: fastTriager,
@@ -88,7 +104,7 @@ export async function createDeskRuntime(options: RuntimeOptions = {}): Promise<D
       knowledge,
       approvals: database.approvals,
       tools: createToolGateway({
-        tools: createDemoTools({ commerce: database.commerce, outbox: database.outbox, newsletter: database.newsletter, clock: systemClock }),
+        tools,
         agents: desk.agents,
         toolCalls: database.toolCalls,
         approvals: { queue: database.approvals, clock: systemClock, ids: randomIds },
@@ -97,10 +113,12 @@ export async function createDeskRuntime(options: RuntimeOptions = {}): Promise<D
     };
     return {
       desk,
+      tools,
       ports,
       database,
       intentCategory: INTENT_CATEGORY,
       fastTriager,
+      auditEventsForStorage: (batch) => (options.maskAuditEvents === true ? batch.map((event) => ({ ...event, data: maskDeep(event.data) as Record<string, unknown> })) : [...batch]),
       async startConversation(start = {}) {
         if (start.customerEmail === undefined) return startConversation({ ports, channel: start.channel ?? 'cli' });
         const customerId = await database.commerce.findUserIdByEmail(start.customerEmail);

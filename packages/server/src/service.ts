@@ -6,12 +6,13 @@
  */
 import { hostname } from 'node:os';
 import { ConfigurationError } from '@switchboard/core';
+import type { EventLog, TicketQueue } from '@switchboard/core';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { App } from './access.js';
 import { buildApp } from './app.js';
 import { createAuthenticator } from './auth.js';
-import { createMemoryBus, createRedisBus } from './bus.js';
+import { createMemoryBus, createRedisBus, publishAppendedEvents, publishTicketChanges } from './bus.js';
 import type { EventBus } from './bus.js';
 import { DEFAULT_QUEUE_CONFIG, parseServerConfig } from './config.js';
 import type { QueueConfig, ServerConfigInput } from './config.js';
@@ -71,14 +72,20 @@ function runtimeOptions(options: ServiceOptions, sensitiveData: boolean): Runtim
 async function openCore(options: ServiceOptions, sensitiveData: boolean): Promise<{ runtime: DeskRuntime; bus: EventBus; logger: Logger; metrics: DeskMetrics; queue: QueueConfig; deps: TurnProcessorDeps }> {
   const queue: QueueConfig = { ...DEFAULT_QUEUE_CONFIG, ...options.queue };
   const logger = isLogger(options.logger) ? options.logger : createLogger({ sensitiveData, ...options.logger });
-  const runtime = await createDeskRuntime(runtimeOptions(options, sensitiveData));
+  const bus = queue.redisUrl ? await createRedisBus({ url: queue.redisUrl, prefix: queue.prefix, logger }) : createMemoryBus({ logger });
+  // Stored audit events and ticket changes reach operator streams on every node (fire-and-forget).
+  const wrapPorts = { events: (log: EventLog) => publishAppendedEvents(log, { bus, logger }), tickets: (tickets: TicketQueue) => publishTicketChanges(tickets, { bus, logger }) };
+  const runtime = await createDeskRuntime({ ...runtimeOptions(options, sensitiveData), wrapPorts }).catch(async (error: unknown) => {
+    await bus.close();
+    throw error;
+  });
   try {
-    const bus = queue.redisUrl ? await createRedisBus({ url: queue.redisUrl, prefix: queue.prefix, logger }) : createMemoryBus();
     const metrics = createMetrics({ queueDepth: () => runtime.database.turns.depth() });
     const deps: TurnProcessorDeps = { runtime, bus, logger, metrics, workerId: `${hostname()}:${process.pid}:${randomIds.next('w')}`, leaseMs: queue.leaseMs };
     return { runtime, bus, logger, metrics, queue, deps };
   } catch (error) {
     await runtime.close();
+    await bus.close();
     throw error;
   }
 }
@@ -120,7 +127,10 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
       runtime,
       context,
       async listen() {
-        await app.listen({ host: config.host, port: config.port });
+        app.server.keepAliveTimeout = config.keepAliveTimeoutMs;
+        app.server.headersTimeout = config.headersTimeoutMs;
+        app.server.requestTimeout = config.requestTimeoutMs;
+        await app.listen({ host: config.host, port: config.port, backlog: config.listenBacklog });
         const address = app.server.address();
         const port = typeof address === 'object' && address !== null ? address.port : config.port;
         return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

@@ -1,7 +1,7 @@
 /**
  * The {@link Database} handle: every storage port on one connection, plus lifecycle.
  */
-import type { ApprovalQueue, CommerceStore, ConversationStore, EmailOutbox, EventLog, NewsletterSubscriptions, TicketQueue, ToolCallLog } from '@switchboard/core';
+import type { ApprovalQueue, CommerceStore, ConversationDirectory, ConversationStore, EmailOutbox, EventLog, EventLogWindow, NewsletterSubscriptions, TicketQueue, ToolCallLog } from '@switchboard/core';
 import { is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { createApprovalQueue } from './adapters/approvals.js';
@@ -17,15 +17,17 @@ import { createTurnStore } from './adapters/turns.js';
 import type { TurnStore } from './adapters/turns.js';
 import { guard } from './errors.js';
 import * as schema from './schema.js';
-import type { SqlDatabase } from './sql.js';
+import type { RawQuery, SqlDatabase } from './sql.js';
 
 /** Which engine is underneath: embedded PGlite or a PostgreSQL server. */
 export type DatabaseKind = 'pglite' | 'postgres';
 
 /** Every storage port of Switchboard on one database, as {@link openDatabase} returns it. */
 export interface Database {
-  readonly conversations: ConversationStore;
-  readonly events: EventLog;
+  /** Conversations, their messages, and operator lists of them. */
+  readonly conversations: ConversationStore & ConversationDirectory;
+  /** The audit log, per conversation and by time window. */
+  readonly events: EventLog & EventLogWindow;
   readonly tickets: TicketQueue;
   readonly commerce: CommerceStore;
   /** Idempotency log of write tools; pass it to `createToolGateway({ toolCalls })`. */
@@ -59,11 +61,11 @@ export interface Database {
 const ALL_TABLES: readonly PgTable[] = Object.values<unknown>(schema).filter((value): value is PgTable => is(value, PgTable));
 
 /** Builds the ports on an open, migrated drizzle database. */
-export function assembleDatabase(options: { db: SqlDatabase; kind: DatabaseKind; close: () => Promise<void> }): Database {
+export function assembleDatabase(options: { db: SqlDatabase; kind: DatabaseKind; query: RawQuery; close: () => Promise<void> }): Database {
   const { db, kind } = options;
   let closing: Promise<void> | undefined;
   return Object.freeze({
-    conversations: createConversationStore(db),
+    conversations: createConversationStore(db, options.query),
     events: createEventLog(db),
     tickets: createTicketQueue(db),
     commerce: createCommerceStore(db),
@@ -71,7 +73,7 @@ export function assembleDatabase(options: { db: SqlDatabase; kind: DatabaseKind;
     outbox: createEmailOutbox(db),
     newsletter: createNewsletterSubscriptions(db),
     approvals: createApprovalQueue(db),
-    turns: createTurnStore(db),
+    turns: createTurnStore(db, options.query),
     operatorKeys: createOperatorKeyStore(db),
     feedback: createFeedbackStore(db),
     settings: createSettingsStore(db),

@@ -11,6 +11,7 @@ import { assembleDatabase } from './database.js';
 import type { Database } from './database.js';
 import { toStoreError } from './errors.js';
 import { DEFAULT_MIGRATIONS_SCHEMA, MIGRATIONS_FOLDER } from './migrate.js';
+import type { RawQuery } from './sql.js';
 
 /**
  * Data directories open in this process. Two PGlite instances on one directory corrupt it, so a
@@ -50,7 +51,8 @@ export async function openPglite(options: { dataDir: string | undefined }): Prom
         release();
       }
     };
-    return assembleDatabase({ db, kind: 'pglite', close });
+    const query: RawQuery = async <Row>(statement: Parameters<RawQuery>[0]) => (await started.query<Row>(statement.text, [...statement.values])).rows;
+    return assembleDatabase({ db, kind: 'pglite', query, close });
   } catch (error) {
     await client?.close().catch(() => undefined);
     release();

@@ -9,6 +9,7 @@ import { assembleDatabase } from './database.js';
 import type { Database } from './database.js';
 import { toStoreError } from './errors.js';
 import { DEFAULT_MIGRATIONS_SCHEMA, MIGRATIONS_FOLDER } from './migrate.js';
+import type { RawQuery } from './sql.js';
 
 /**
  * Applies pending migrations while holding a PostgreSQL advisory lock, so processes (or calls in
@@ -51,7 +52,8 @@ export async function openPostgres(options: { url: string; schema: string | unde
   try {
     const db = drizzle({ client: pool });
     await migrateExclusively({ pool, db, schema });
-    return assembleDatabase({ db, kind: 'postgres', close: () => pool.end() });
+    const query: RawQuery = async <Row>(statement: Parameters<RawQuery>[0]) => (await pool.query({ name: statement.name, text: statement.text, values: [...statement.values] })).rows as Row[];
+    return assembleDatabase({ db, kind: 'postgres', query, close: () => pool.end() });
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw toStoreError(error, 'database.open');

@@ -76,6 +76,7 @@ export const events = pgTable(
   (table) => [
     index('events_conversation_time_idx').on(table.conversationId, table.time, table.seq),
     index('events_trace_idx').on(table.traceId),
+    index('events_time_idx').on(table.time, table.seq),
   ],
 );
 

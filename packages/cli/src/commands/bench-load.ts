@@ -9,6 +9,7 @@
  * `--db`; in-process queue unless `--redis`) with rate limits off, and stops it afterwards.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError } from 'commander';
@@ -27,6 +28,7 @@ interface BenchLoadFlags {
   redis?: string;
   workers?: number;
   workerProcesses?: number;
+  serverCpuProf?: string;
   json?: boolean;
 }
 
@@ -60,6 +62,33 @@ async function startWorkers(flags: BenchLoadFlags & { db: string; redis: string 
   );
 }
 
+/** Resolves when `child` has exited, or after `timeoutMs` (milliseconds) at the latest. */
+function stopped(child: ChildProcess, timeoutMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Linux clock ticks per second (`getconf CLK_TCK`, 100 on every mainstream kernel). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system) a process has used, in milliseconds, from `/proc/<pid>/stat`; `undefined` where there is no procfs. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of proc(5))
+    return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS_PER_SECOND : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Starts `switchboard serve` for the benchmark. @returns its URL and the child process. */
 async function startServer(flags: BenchLoadFlags): Promise<{ url: string; child: ChildProcess; queue: string; database: string }> {
   const bin = BIN;
@@ -68,7 +97,8 @@ async function startServer(flags: BenchLoadFlags): Promise<{ url: string; child:
   args.push(...(flags.db ? ['--db', flags.db] : ['--memory']), ...(flags.redis ? ['--redis', flags.redis] : []));
   const env = { ...process.env };
   if (!flags.redis) delete env.REDIS_URL;
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const profile = flags.serverCpuProf === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${flags.serverCpuProf}`];
+  const child = spawn(process.execPath, [...profile, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -97,6 +127,7 @@ export function registerBenchLoadCommand(program: Command, io: CommandIo): void 
     .option('--redis <url>', 'Redis for the started server (BullMQ queue and pub/sub, worker in the same process)')
     .option('--workers <n>', 'turns the started server runs at once (default: max(256, 2 × conversations))', positive)
     .option('--worker-processes <n>', 'split deployment: the started server is API-only and N `switchboard worker` processes run the turns (needs --db and --redis)', positive)
+    .option('--server-cpu-prof <dir>', 'write a V8 CPU profile (.cpuprofile) of the started server into <dir> when it stops')
     .option('--json', 'print exactly one JSON object')
     .action(async (flags: BenchLoadFlags) => {
       if (flags.workerProcesses && !(flags.db && flags.redis)) throw new InvalidArgumentError('--worker-processes needs --db and --redis');
@@ -105,10 +136,12 @@ export function registerBenchLoadCommand(program: Command, io: CommandIo): void 
       let report: LoadReport;
       try {
         server = flags.url ? undefined : await startServer(flags);
-        report = await runLoad({ url: flags.url ?? server?.url ?? '', conversations: flags.conversations, turns: flags.turns, engineLatencyMs: flags.engineLatencyMs });
+        const serverPid = server?.child.pid;
+        report = await runLoad({ url: flags.url ?? server?.url ?? '', conversations: flags.conversations, turns: flags.turns, engineLatencyMs: flags.engineLatencyMs, serverCpuMs: () => processCpuMs(serverPid) });
       } finally {
-        server?.child.kill('SIGTERM');
-        for (const worker of workers) worker.kill('SIGTERM');
+        for (const child of [...(server ? [server.child] : []), ...workers]) child.kill('SIGTERM');
+        // Let them stop (and write their CPU profiles) before this process exits; at most 10 s.
+        await Promise.all([...(server ? [server.child] : []), ...workers].map((child) => stopped(child, 10_000)));
       }
       const full = { ...report, server: server ? { database: server.database, queue: server.queue, workerProcesses: workers.length, started: true } : { url: flags.url, started: false }, node: process.version };
       io.stdout.write(flags.json ? `${JSON.stringify(full)}\n` : `${loadReportText(report)}\n`);

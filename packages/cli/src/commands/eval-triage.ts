@@ -9,13 +9,17 @@ import {
   crossValidateTriage,
   evaluateTriage,
   loadTriageData,
+  outOfScopePriorFor,
   readTriageRows,
   writeTriageReport,
   type TriageDataFormat,
   type TriageEvalReport,
   type TriageEvaluation,
 } from '@switchboard/eval';
+import type { EngineKind } from '@switchboard/engines';
 import { registerBenchTriage } from './bench-triage.js';
+import { formatTriageEngine, runEvalTriageWithEngine } from './eval-triage-engine.js';
+import { engineOption } from './llm.js';
 
 /** The output streams a command writes to. */
 export interface CommandIo {
@@ -35,6 +39,8 @@ export interface EvalTriageFlags {
   seed: number;
   cv?: number;
   report?: string;
+  /** Triager of the test rows: `local` (the classifier alone, default), `llm` or `hybrid` (see `runEvalTriageWithEngine`). */
+  engine?: EngineKind;
   json?: boolean;
 }
 
@@ -52,13 +58,17 @@ export function runEvalTriage(flags: EvalTriageFlags): TriageEvaluation {
     labelField: flags.label,
     ...(flags.oosLabel === undefined ? {} : { oosLabel: flags.oosLabel }),
   };
+  // Out-of-scope is part of the task when the flags name it (CLINC150 always does); never decided from test labels.
+  const oosDeclared = flags.oosLabel !== undefined || flags.format === 'clinc150';
   if (flags.cv !== undefined) {
     if (flags.test !== undefined) throw new InvalidInputError('INVALID_INPUT', '--cv cross-validates on --train alone; drop --test (or drop --cv to test on --test)', { details: { field: 'cv' } });
     const rows = readTriageRows({ ...fields, path: flags.train, split: 'train' });
-    return crossValidateTriage({ rows, folds: flags.cv, seed: flags.seed, withOosTrain: flags.withOosTrain ?? false });
+    const outOfScopePrior = outOfScopePriorFor({ declared: oosDeclared, trainHasOutOfScope: (flags.withOosTrain ?? false) && rows.some((row) => row.label === 'oos'), clinc150: flags.format === 'clinc150' });
+    return crossValidateTriage({ rows, folds: flags.cv, seed: flags.seed, withOosTrain: flags.withOosTrain ?? false, outOfScopePrior });
   }
   const data = loadTriageData({ ...fields, trainPath: flags.train, ...(flags.test === undefined ? {} : { testPath: flags.test }), withOosTrain: flags.withOosTrain ?? false });
-  return evaluateTriage({ ...data, seed: flags.seed });
+  const outOfScopePrior = outOfScopePriorFor({ declared: oosDeclared, trainHasOutOfScope: data.train.some((row) => row.label === 'oos'), clinc150: flags.format === 'clinc150' });
+  return evaluateTriage({ ...data, seed: flags.seed, outOfScopePrior });
 }
 
 /** Human-readable summary of a triage report (what `eval triage` prints without `--json`). */
@@ -124,15 +134,19 @@ export function registerTriageCommands(program: Command, io: CommandIo): void {
     .option('--seed <n>', 'classifier and fold seed', integer, 1)
     .option('--cv <k>', 'stratified K-fold cross-validation on --train alone (2–20); metrics pooled over folds', foldCount)
     .option('--report <dir>', 'write report.md, confusion.svg and confidence.svg to this directory')
+    .addOption(engineOption())
     .option('--json', 'print exactly one JSON object')
-    .action((flags: EvalTriageFlags) => {
-      const evaluation = runEvalTriage(flags);
+    .action(async (flags: EvalTriageFlags) => {
+      const engine = flags.engine;
+      const withEngine = engine === undefined || engine === 'local' ? undefined : await runEvalTriageWithEngine({ flags: { ...flags, engine }, env: process.env });
+      const evaluation = withEngine ?? runEvalTriage(flags);
       if (flags.report !== undefined) writeTriageReport({ dir: flags.report, evaluation, command: commandLine(flags) });
       if (flags.json) {
         io.stdout.write(`${JSON.stringify(evaluation.report)}\n`);
         return;
       }
       io.stdout.write(`${formatTriageReport(evaluation.report)}\n`);
+      if (withEngine) io.stdout.write(`${formatTriageEngine(withEngine.report.engine)}\n`);
       if (flags.report !== undefined) io.stdout.write(`report: ${flags.report}/report.md\n`);
     });
   registerBenchTriage(commandGroup(program, { name: 'bench', description: 'measure speed and size' }), io);

@@ -1,6 +1,9 @@
 /**
- * The load generator behind `switchboard bench load`: an HTTP client of the public API only.
+ * The load generator behind `switchboard bench load`: an HTTP client of the public API only,
+ * on `node:http` with one keep-alive connection per conversation (lighter than `fetch`, so the
+ * client's own CPU — reported as `clientCpuMs` — stays small next to the server's).
  */
+import { Agent, request } from 'node:http';
 
 /** What one load run measured. Latencies in milliseconds; throughput in turns per second. */
 export interface LoadReport {
@@ -19,6 +22,10 @@ export interface LoadReport {
   throughputRatio: number | null;
   /** Round-trip time of `POST …/messages?wait=true` minus the engine latency (target p99 ≤ 50 ms). */
   addedLatencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
+  /** CPU time of this client process (user + system) during the measured turns, in milliseconds, and per turn. */
+  clientCpuMs: { total: number; perTurn: number };
+  /** CPU time of the server process during the measured turns (when `runLoad` was given `serverCpuMs`), in milliseconds, and per turn. */
+  serverCpuMs?: { total: number; perTurn: number };
 }
 
 /** Questions every run answers from the knowledge base (each turn runs one agent). */
@@ -38,6 +45,35 @@ function percentile(sorted: readonly number[], quantile: number): number {
 
 const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
+/** One JSON request over `agent`. Network failures reject with the socket error (`code` set). */
+function requestJson(agent: Agent, input: { url: string; method: 'GET' | 'POST'; token?: string; body?: unknown }): Promise<{ status: number; body: unknown }> {
+  const payload = input.body === undefined ? undefined : JSON.stringify(input.body);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(input.url, {
+      agent,
+      method: input.method,
+      headers: {
+        ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+        ...(input.token === undefined ? {} : { authorization: `Bearer ${input.token}` }),
+      },
+    }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolve({ status: response.statusCode ?? 0, body: text.length > 0 ? (JSON.parse(text) as unknown) : undefined });
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error('unreadable response'));
+        }
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end(payload);
+  });
+}
+
 async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
@@ -48,32 +84,28 @@ async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-async function createConversation(url: string): Promise<{ id: string; token: string }> {
-  const response = await fetch(`${url}/v1/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel: 'load' }) });
+async function createConversation(agent: Agent, url: string): Promise<{ id: string; token: string }> {
+  const response = await requestJson(agent, { url: `${url}/v1/conversations`, method: 'POST', body: { channel: 'load' } });
   if (response.status !== 201) throw new Error(`creating a conversation failed with HTTP ${response.status}`);
-  const body = (await response.json()) as { conversation: { id: string }; token: string };
+  const body = response.body as { conversation: { id: string }; token: string };
   return { id: body.conversation.id, token: body.token };
 }
 
 type TurnSample = { ok: true; ms: number } | { ok: false; reason: string };
 
-async function sendTurn(url: string, input: { conversation: { id: string; token: string }; text: string }): Promise<TurnSample> {
+async function sendTurn(agent: Agent, url: string, input: { conversation: { id: string; token: string }; text: string }): Promise<TurnSample> {
   const started = performance.now();
   try {
-    const response = await fetch(`${url}/v1/conversations/${input.conversation.id}/messages?wait=true&timeoutMs=60000`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${input.conversation.token}` },
-      body: JSON.stringify({ text: input.text }),
-    });
-    const body = (await response.json()) as { turn?: { status: string; replies: unknown[] } };
+    const response = await requestJson(agent, { url: `${url}/v1/conversations/${input.conversation.id}/messages?wait=true&timeoutMs=60000`, method: 'POST', token: input.conversation.token, body: { text: input.text } });
     const ms = performance.now() - started;
+    const body = response.body as { turn?: { status: string; replies: unknown[] } } | undefined;
     if (response.status !== 200) return { ok: false, reason: `http_${response.status}` };
-    if (body.turn?.status !== 'done') return { ok: false, reason: `turn_${body.turn?.status ?? 'missing'}` };
+    if (body?.turn?.status !== 'done') return { ok: false, reason: `turn_${body?.turn?.status ?? 'missing'}` };
     if (body.turn.replies.length === 0) return { ok: false, reason: 'no_reply' };
     return { ok: true, ms };
   } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? ((error.cause as Error & { code?: string }).code ?? error.cause.name) : 'unknown';
-    return { ok: false, reason: `network_${cause}` };
+    const code = error instanceof Error ? ((error as Error & { code?: string }).code ?? error.name) : 'unknown';
+    return { ok: false, reason: `network_${code}` };
   }
 }
 
@@ -98,21 +130,43 @@ async function inBatches<T>(tasks: readonly (() => Promise<T>)[], limit: number)
  * @param options.turns - Messages per conversation, sequential.
  * @param options.engineLatencyMs - The engine latency the server simulates (X), subtracted from each round trip.
  */
-export async function runLoad(options: { url: string; conversations: number; turns: number; engineLatencyMs: number }): Promise<LoadReport> {
-  const { url, conversations, turns, engineLatencyMs } = options;
+export async function runLoad(options: { url: string; conversations: number; turns: number; engineLatencyMs: number; serverCpuMs?: () => number | undefined }): Promise<LoadReport> {
+  const { url, conversations, turns } = options;
   await waitUntilReady(url, 120_000);
-  const warmup = await createConversation(url);
-  await sendTurn(url, { conversation: warmup, text: QUESTIONS[0] ?? 'hello' });
-  const sessions = await inBatches(Array.from({ length: conversations }, () => () => createConversation(url)), 100);
+  // One keep-alive connection per conversation, kept open longer than any wait.
+  const agent = new Agent({ keepAlive: true, keepAliveMsecs: 1000, maxSockets: conversations + 1, maxFreeSockets: conversations + 1, timeout: 120_000 });
+  try {
+    const warmup = await createConversation(agent, url);
+    await sendTurn(agent, url, { conversation: warmup, text: QUESTIONS[0] ?? 'hello' });
+    const sessions = await inBatches(Array.from({ length: conversations }, () => () => createConversation(agent, url)), 100);
+    const serverBefore = options.serverCpuMs?.();
+    const measured = await measure(sessions, (conversation, text) => sendTurn(agent, url, { conversation, text }), turns);
+    const serverAfter = options.serverCpuMs?.();
+    const report = summarize({ ...options, ...measured });
+    if (serverBefore === undefined || serverAfter === undefined) return report;
+    const serverMs = serverAfter - serverBefore;
+    return { ...report, serverCpuMs: { total: round(serverMs), perTurn: round(serverMs / Math.max(1, report.turns), 3) } };
+  } finally {
+    agent.destroy();
+  }
+}
 
+/** Every conversation sends its turns one after another; all conversations at once. */
+async function measure(sessions: readonly { id: string; token: string }[], send: (conversation: { id: string; token: string }, text: string) => Promise<TurnSample>, turns: number): Promise<{ samples: TurnSample[]; elapsedSeconds: number; cpu: NodeJS.CpuUsage }> {
   const samples: TurnSample[] = [];
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     sessions.map(async (conversation, index) => {
-      for (let turn = 0; turn < turns; turn += 1) samples.push(await sendTurn(url, { conversation, text: QUESTIONS[(index + turn) % QUESTIONS.length] ?? 'hello' }));
+      for (let turn = 0; turn < turns; turn += 1) samples.push(await send(conversation, QUESTIONS[(index + turn) % QUESTIONS.length] ?? 'hello'));
     }),
   );
-  const elapsedSeconds = (performance.now() - started) / 1000;
+  return { samples, elapsedSeconds: (performance.now() - started) / 1000, cpu: process.cpuUsage(cpuBefore) };
+}
+
+function summarize(input: { conversations: number; turns: number; engineLatencyMs: number; samples: TurnSample[]; elapsedSeconds: number; cpu: NodeJS.CpuUsage }): LoadReport {
+  const { conversations, turns, engineLatencyMs, samples, elapsedSeconds } = input;
+  const clientCpuMs = (input.cpu.user + input.cpu.system) / 1000;
 
   const added = samples.flatMap((sample) => (sample.ok ? [sample.ms - engineLatencyMs] : [])).sort((a, b) => a - b);
   const errorsByReason: Record<string, number> = {};
@@ -137,6 +191,7 @@ export async function runLoad(options: { url: string; conversations: number; tur
       max: round(added.at(-1) ?? 0),
       mean: round(added.reduce((sum, value) => sum + value, 0) / Math.max(1, added.length)),
     },
+    clientCpuMs: { total: round(clientCpuMs), perTurn: round(clientCpuMs / Math.max(1, samples.length), 3) },
   };
 }
 
@@ -147,5 +202,6 @@ export function loadReportText(report: LoadReport): string {
     `throughput ${report.throughput} turns/s${report.idealThroughput === null ? '' : ` (ideal ${report.idealThroughput}, ratio ${report.throughputRatio})`}`,
     `added latency p50 ${report.addedLatencyMs.p50} ms, p95 ${report.addedLatencyMs.p95} ms, p99 ${report.addedLatencyMs.p99} ms, max ${report.addedLatencyMs.max} ms`,
     `errors ${report.errors}${report.errors > 0 ? ` ${JSON.stringify(report.errorsByReason)}` : ''} in ${report.elapsedSeconds} s`,
+    `client CPU ${report.clientCpuMs.total} ms (${report.clientCpuMs.perTurn} ms per turn)${report.serverCpuMs ? `, server CPU ${report.serverCpuMs.total} ms (${report.serverCpuMs.perTurn} ms per turn)` : ''}`,
   ].join('\n');
 }

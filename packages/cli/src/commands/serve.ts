@@ -117,6 +117,7 @@ export function registerServeCommands(program: Command, io: CommandIo): void {
       io.stdout.write([
         `Switchboard is serving the demo desk on ${url} (database ${service.runtime.database.kind}, queue ${service.context.queue.kind})`,
         `  chat page     ${url}/`,
+        `  console       ${url}/console   (sign in with the operator key below)`,
         `  API docs      ${url}/docs`,
         `  operator key  ${key.key}   (shown once; create more with: npm run switchboard -- operators create --name NAME)`,
         '',

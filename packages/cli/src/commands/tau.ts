@@ -8,8 +8,10 @@ import { Option, type Command } from 'commander';
 import { InvalidInputError } from '@switchboard/core';
 import { loadTauRetailStore, readTauExpected, readTauTasks } from '@switchboard/demo-store';
 import { createDatabaseTauStore, createMemoryTauStore, runTau, runTauTools, type TauEvalStore, type TauReport, type TauToolsReport } from '@switchboard/eval';
+import { resolveLlmConfig, type EngineKind, type Environment } from '@switchboard/engines';
 import { openDatabase, type Database, type OpenDatabaseOptions } from '@switchboard/stores';
 import { commandGroup, type CommandIo } from './eval-triage.js';
+import { engineOption } from './llm.js';
 
 /** Storage flags, as on the other commands. */
 interface StorageFlags {
@@ -47,15 +49,23 @@ export interface EvalTauFlags {
   seed: number;
   /** Comma-separated task indexes to run (all when absent). */
   only?: string;
+  /** Engine of every role without its own `SWITCHBOARD_ENGINE_<ROLE>`. @defaultValue local (no model) */
+  engine?: EngineKind;
   json?: boolean;
 }
 
 /**
- * Runs `eval tau`: every task (or `--only` ones) `--trials` times against the demo desk (local
- * engine, in-memory stores, no refund limit) with the scripted customer.
+ * Runs `eval tau`: every task (or `--only` ones) `--trials` times against the demo desk (in-memory
+ * stores, no refund limit) with the scripted customer; the local engine, or with `--engine
+ * llm|hybrid` the models `env` configures (`SWITCHBOARD_MODEL[_<ROLE>]`, provider keys).
+ * @param env - the environment the models are configured from (the CLI passes `process.env`). @defaultValue {}
+ * @throws ConfigurationError `CONFIG_INVALID` before any file is read when `--engine` selects a role
+ *   without a configured model; the message names the variable (`SWITCHBOARD_MODEL_TRIAGE`, `OPENAI_API_KEY`…).
  * @throws InvalidInputError `DATA_MISSING` / `INVALID_INPUT` for unreadable or malformed files, `--trials` < 1 or a bad `--only`.
  */
-export async function runEvalTau(flags: EvalTauFlags): Promise<TauReport> {
+export async function runEvalTau(flags: EvalTauFlags, env: Environment = {}): Promise<TauReport> {
+  // Fail fast, before reading τ's files or training the classifier.
+  if (flags.engine !== undefined) resolveLlmConfig({ env, engine: flags.engine });
   const tasks = readTauTasks(flags.tasks);
   const expected = readTauExpected(flags.expected);
   const snapshot = loadTauRetailStore(flags.dataDir ?? dirname(flags.tasks));
@@ -63,7 +73,7 @@ export async function runEvalTau(flags: EvalTauFlags): Promise<TauReport> {
   if (only?.some((index) => !Number.isInteger(index) || index < 0 || index >= tasks.length)) {
     throw new InvalidInputError('INVALID_INPUT', `--only takes task indexes between 0 and ${tasks.length - 1}, separated by commas`, { details: { field: 'only' } });
   }
-  return runTau({ tasks, expected, snapshot, trials: flags.trials, seed: flags.seed, ...(only ? { only } : {}) });
+  return runTau({ tasks, expected, snapshot, trials: flags.trials, seed: flags.seed, ...(only ? { only } : {}), ...(flags.engine ? { engine: { kind: flags.engine, env } } : {}) });
 }
 
 /** Human-readable summary of an `eval tau` report. */
@@ -71,6 +81,12 @@ export function formatTauReport(report: TauReport): string {
   const hats = Object.entries(report.passHat).map(([k, value]) => `pass^${k} ${value.toFixed(3)}`).join(', ');
   const lines = [
     `tau: ${report.tasks} tasks × ${report.trials} trials: ${hats}; ${report.avgTurns.toFixed(2)} customer messages per trial, ${report.escalated} escalated, ${report.durationMs} ms`,
+    ...(report.engines
+      ? [
+        `engines: ${report.engines.roles.join(' · ')}`,
+        `triage decided by ${Object.entries(report.engines.triageDecidedBy).map(([by, count]) => `${by} ${count}`).join(', ')}; ${report.engines.modelCalls} model calls, ${report.engines.tokens.input + report.engines.tokens.output} tokens, $${report.engines.costUsd.toFixed(4)}; ${report.engines.fallbacks} fallbacks to local`,
+      ]
+      : []),
     ...report.failures.slice(0, 10).map((failure) => `  task ${failure.index} ${failure.reason}`),
   ];
   if (report.failures.length > 10) lines.push(`  … ${report.failures.length - 10} more failed trials (--json lists them all)`);
@@ -191,9 +207,10 @@ export function registerTauCommands(program: Command, io: CommandIo): void {
     .option('--trials <k>', 'trials per task (K)', positiveInteger, 1)
     .option('--seed <s>', 'seed of the customers\u2019 phrasing', integer, 0)
     .option('--only <indexes>', 'only these task indexes, comma-separated')
+    .addOption(engineOption())
     .option('--json', 'print exactly one JSON object')
     .action(async (flags: EvalTauFlags) => {
-      const report = await runEvalTau(flags);
+      const report = await runEvalTau(flags, process.env);
       io.stdout.write(flags.json ? `${JSON.stringify(report)}\n` : `${formatTauReport(report)}\n`);
     });
 }

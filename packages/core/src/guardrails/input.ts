@@ -29,9 +29,18 @@ function matchesAny(views: readonly string[], patterns: readonly RegExp[]): bool
   return views.some((view) => patterns.some((pattern) => pattern.test(view)));
 }
 
+/** {@link ABUSE_PATTERNS} as global patterns, compiled once (reset `lastIndex` before use). */
+const ABUSE_SCANNERS: readonly RegExp[] = ABUSE_PATTERNS.map((pattern) => new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`));
+
 function countMatches(text: string, patterns: readonly RegExp[]): number {
   let count = 0;
-  for (const pattern of patterns) count += [...text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].length;
+  for (const pattern of patterns) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      count += 1;
+      if (match[0] === '') pattern.lastIndex += 1;
+    }
+  }
   return count;
 }
 
@@ -74,13 +83,14 @@ export function checkInput(text: string, options: CheckInputOptions = {}): Guard
   const maxChars = options.maxChars ?? 4000;
   if (text.normalize('NFKC').length > maxChars) return { action: 'refuse', reasons: ['OVERSIZED'] };
   const views = matchingViews(text);
-  const plain = plainText(text);
+  // The first view is the plain text (see matchingViews).
+  const plain = views[0] ?? plainText(text);
   const reasons: string[] = [];
   if (matchesAny(views, INJECTION_PATTERNS)) reasons.push('PROMPT_INJECTION');
   if (matchesAny(views, JAILBREAK_PATTERNS)) reasons.push('JAILBREAK');
   const abuseViews = views.slice(0, 2);
   const severe = matchesAny(abuseViews, SEVERE_ABUSE_PATTERNS);
-  const insults = Math.max(...abuseViews.map((view) => countMatches(view, ABUSE_PATTERNS)));
+  const insults = Math.max(...abuseViews.map((view) => countMatches(view, ABUSE_SCANNERS)));
   const abusive = severe || insults > 0;
   if (abusive) reasons.push('ABUSE');
   const unrelated = offTopic(plain);

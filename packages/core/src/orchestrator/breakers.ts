@@ -52,6 +52,9 @@ export function createCircuitBreakers(options: { clock: Clock; failureThreshold:
       return true;
     },
     recordSuccess(key) {
+      const state = states.get(key);
+      // Runs after every successful call: leave a closed, failure-free breaker untouched.
+      if (state !== undefined && state.failures === 0 && state.openedAtMs === undefined && !state.probing) return;
       states.set(key, { failures: 0, probing: false });
     },
     recordFailure(key) {

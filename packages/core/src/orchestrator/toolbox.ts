@@ -100,12 +100,28 @@ export function createAgentToolbox(options: AgentToolboxOptions): BoundAgentTool
         time: options.clock.now().toISOString(),
         type: 'tool_call',
         agentId: options.agentId,
-        data: { tool: toolName, ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) },
+        data: { tool: toolName, ok: result.ok, args: auditPreview(args), ...(result.ok ? { result: auditPreview(result.output) } : { code: result.error.code, error: result.error.message }) },
         latencyMs,
       });
       return result as ToolCallResult<Output>;
     },
   };
+}
+
+/** Longest JSON text of a tool's arguments or result kept in its `tool_call` audit event, in characters. */
+export const AUDIT_PREVIEW_MAX_CHARS = 2000;
+
+/**
+ * A tool's arguments or result as recorded in the audit log (the operator console's timeline
+ * shows them): the value itself when its JSON text is at most {@link AUDIT_PREVIEW_MAX_CHARS}
+ * characters, otherwise `{ truncated: true, preview }` with the first characters of that text.
+ * Personal data is masked by the service's masked event log before it is stored.
+ */
+export function auditPreview(value: unknown): unknown {
+  if (value === undefined) return null;
+  const text = JSON.stringify(value);
+  if (text === undefined) return null;
+  return text.length <= AUDIT_PREVIEW_MAX_CHARS ? value : { truncated: true, preview: text.slice(0, AUDIT_PREVIEW_MAX_CHARS) };
 }
 
 /** Runs the built-in consultation tool: validates `{ agentId, question }` against the agents this agent may consult. */

@@ -10,6 +10,8 @@
  */
 import { z } from 'zod';
 import { ConversationStatusSchema } from '../domain/conversation.js';
+import { AgentEventSchema } from '../domain/events.js';
+import { MessageSchema } from '../domain/message.js';
 import { UrgencySchema } from '../domain/triage.js';
 
 /** `GET /v1/desk/graph`: agents, tools and the edges between agents, with live status. */
@@ -139,3 +141,24 @@ export const ConversationSummarySchema = z
   })
   .meta({ id: 'ConversationSummary' });
 export const ConversationListResponseSchema = z.object({ conversations: z.array(ConversationSummarySchema) });
+
+/**
+ * `GET /v1/conversations/:id/events` (operators): the conversation's audit events, oldest first;
+ * the same records ride `event: audit` frames of the operator streams.
+ */
+export const ConversationEventsResponseSchema = z.object({ events: z.array(AgentEventSchema) });
+
+/**
+ * Data of an `event: turn` SSE frame: a turn of the conversation finished (`replies` are the
+ * messages it sent, `ticketId` the ticket it opened, if any).
+ */
+export const TurnFrameSchema = z.object({
+  type: z.literal('turn'),
+  conversationId: z.string(),
+  turnId: z.string(),
+  status: z.enum(['done', 'failed']),
+  outcome: z.string().optional(),
+  errorCode: z.string().optional(),
+  replies: z.array(MessageSchema),
+  ticketId: z.string().optional(),
+});

@@ -86,6 +86,8 @@ const PATTERNS = {
   freeOrderId: /\border\s+(?:(?:number|no\.?|id|#)\s*)?[:#]?\s*([A-Za-z0-9][A-Za-z0-9-]{2,19})\b/gi,
 } as const;
 
+const ANY_DIGIT = /\d/;
+
 /** Integer cents from an integer part (commas allowed) and up to two decimals. */
 export function toCents(whole: string, decimals: string | undefined): number {
   const cents = decimals === undefined ? 0 : Number.parseInt(decimals.padEnd(2, '0'), 10);
@@ -118,35 +120,41 @@ const fullYear = (text: string | undefined): number | undefined => (text === und
 
 type Extractor = (match: RegExpExecArray) => { key: string; start?: number; end?: number } | undefined;
 
+/** What a pattern cannot match without: a digit, an `@`, or nothing (a cheap pre-check that skips the regex). */
+type Needs = 'digit' | 'at' | 'none';
+
 /** Extractors in priority order: an earlier one claims its span, later overlapping matches are skipped. */
-const EXTRACTORS: readonly { kind: FactKind; pattern: RegExp; extract: Extractor }[] = [
-  { kind: 'email', pattern: PATTERNS.email, extract: (match) => ({ key: match[0].toLowerCase() }) },
-  { kind: 'phone', pattern: PATTERNS.phone, extract: (match) => ({ key: match[0].replace(/\D/g, '').slice(-10) }) },
+const EXTRACTORS: readonly { kind: FactKind; pattern: RegExp; extract: Extractor; needs?: Needs }[] = [
+  { kind: 'email', pattern: PATTERNS.email, needs: 'at', extract: (match) => ({ key: match[0].toLowerCase() }) },
+  { kind: 'phone', pattern: PATTERNS.phone, needs: 'digit', extract: (match) => ({ key: match[0].replace(/\D/g, '').slice(-10) }) },
   {
     kind: 'date',
     pattern: PATTERNS.isoDate,
+    needs: 'digit',
     extract: (match) => {
       const key = dateKey({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) });
       return key === undefined ? undefined : { key };
     },
   },
-  { kind: 'amount', pattern: PATTERNS.currencyFirst, extract: (match) => ({ key: String(toCents(match[1] ?? '0', match[2])) }) },
-  { kind: 'amount', pattern: PATTERNS.currencyAfter, extract: (match) => ({ key: String(toCents(match[1] ?? '0', match[2])) }) },
-  { kind: 'ticket_id', pattern: PATTERNS.ticket, extract: (match) => ({ key: match[0].toUpperCase() }) },
-  { kind: 'order_id', pattern: PATTERNS.orderId, extract: (match) => ({ key: normalizeId(match[0]) }) },
+  { kind: 'amount', pattern: PATTERNS.currencyFirst, needs: 'digit', extract: (match) => ({ key: String(toCents(match[1] ?? '0', match[2])) }) },
+  { kind: 'amount', pattern: PATTERNS.currencyAfter, needs: 'digit', extract: (match) => ({ key: String(toCents(match[1] ?? '0', match[2])) }) },
+  { kind: 'ticket_id', pattern: PATTERNS.ticket, needs: 'digit', extract: (match) => ({ key: match[0].toUpperCase() }) },
+  { kind: 'order_id', pattern: PATTERNS.orderId, needs: 'digit', extract: (match) => ({ key: normalizeId(match[0]) }) },
   {
     kind: 'card_last_four',
     pattern: PATTERNS.cardLastFour,
+    needs: 'digit',
     extract: (match) => {
       const digits = match[1] ?? match[2] ?? '';
       const end = match.index + match[0].length;
       return { key: digits, start: end - digits.length, end };
     },
   },
-  { kind: 'amount', pattern: PATTERNS.bareDecimal, extract: (match) => ({ key: String(toCents(match[1] ?? '0', match[2])) }) },
+  { kind: 'amount', pattern: PATTERNS.bareDecimal, needs: 'digit', extract: (match) => ({ key: String(toCents(match[1] ?? '0', match[2])) }) },
   {
     kind: 'date',
     pattern: PATTERNS.monthDay,
+    needs: 'digit',
     extract: (match) => {
       const key = dateKey({ month: MONTHS[(match[1] ?? '').toLowerCase()] ?? 0, day: Number(match[2]), ...yearOf(match[3]) });
       return key === undefined ? undefined : { key };
@@ -155,6 +163,7 @@ const EXTRACTORS: readonly { kind: FactKind; pattern: RegExp; extract: Extractor
   {
     kind: 'date',
     pattern: PATTERNS.dayMonth,
+    needs: 'digit',
     extract: (match) => {
       const key = dateKey({ month: MONTHS[(match[2] ?? '').toLowerCase()] ?? 0, day: Number(match[1]), ...yearOf(match[3]) });
       return key === undefined ? undefined : { key };
@@ -163,6 +172,7 @@ const EXTRACTORS: readonly { kind: FactKind; pattern: RegExp; extract: Extractor
   {
     kind: 'date',
     pattern: PATTERNS.slashDate,
+    needs: 'digit',
     extract: (match) => {
       const key = dateKey({ month: Number(match[1]), day: Number(match[2]), ...yearOf(match[3]) });
       return key === undefined ? undefined : { key };
@@ -178,7 +188,7 @@ const EXTRACTORS: readonly { kind: FactKind; pattern: RegExp; extract: Extractor
     },
   },
   { kind: 'date', pattern: PATTERNS.tomorrow, extract: () => ({ key: 'relative:tomorrow' }) },
-  { kind: 'percent', pattern: PATTERNS.percent, extract: (match) => ({ key: String(Number(match[1])) }) },
+  { kind: 'percent', pattern: PATTERNS.percent, needs: 'digit', extract: (match) => ({ key: String(Number(match[1])) }) },
   {
     kind: 'duration',
     pattern: PATTERNS.duration,
@@ -190,10 +200,11 @@ const EXTRACTORS: readonly { kind: FactKind; pattern: RegExp; extract: Extractor
       return key === undefined || Number.isNaN(low) ? undefined : { key };
     },
   },
-  { kind: 'long_id', pattern: PATTERNS.longId, extract: (match) => ({ key: match[0] }) },
+  { kind: 'long_id', pattern: PATTERNS.longId, needs: 'digit', extract: (match) => ({ key: match[0] }) },
   {
     kind: 'order_id',
     pattern: PATTERNS.freeOrderId,
+    needs: 'digit',
     extract: (match) => {
       const id = match[1] ?? '';
       if (!/\d/.test(id)) return undefined;
@@ -228,8 +239,14 @@ export function normalizeId(text: string): string {
 export function extractFacts(text: string): Fact[] {
   const facts: Fact[] = [];
   const overlaps = (start: number, end: number): boolean => facts.some((fact) => start < fact.end && end > fact.start);
-  for (const { kind, pattern, extract } of EXTRACTORS) {
-    for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
+  const hasDigit = ANY_DIGIT.test(text);
+  const hasAt = text.includes('@');
+  for (const { kind, pattern, extract, needs } of EXTRACTORS) {
+    if ((needs === 'digit' && !hasDigit) || (needs === 'at' && !hasAt)) continue;
+    // The shared global patterns are reused (not re-compiled per call): exec from index 0, advance past empty matches.
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      if (match[0] === '') pattern.lastIndex += 1;
       const found = extract(match);
       if (found === undefined) continue;
       const start = found.start ?? match.index;

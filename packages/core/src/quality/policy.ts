@@ -21,6 +21,8 @@ export const PROMISE_PATTERNS: readonly RegExp[] = [
   /\bmake\s+(?:sure|certain)\s+(?:that\s+)?(?:this|it)\s+never\s+happens\b/i,
 ];
 const NEGATION = /\b(?:not|no|never|can't|cannot|can\s+not|won't|don't|unable\s+to|isn't|aren't)\b[^.!?]{0,24}$/i;
+/** {@link PROMISE_PATTERNS} as global patterns, compiled once (reset `lastIndex` before use). */
+const PROMISE_SCANNERS: readonly RegExp[] = PROMISE_PATTERNS.map((pattern) => new RegExp(pattern.source, `${pattern.flags}g`));
 
 /** Internal text that must never reach a customer. */
 export const LEAK_PATTERNS: readonly RegExp[] = [
@@ -41,8 +43,9 @@ export const LEAK_PATTERNS: readonly RegExp[] = [
 function promiseFindings(input: { reply: string; knowledgeTexts: readonly string[] }): Finding[] {
   const knowledge = input.knowledgeTexts.map((text) => text.replace(/\s+/g, ' ').toLowerCase());
   const findings: Finding[] = [];
-  for (const pattern of PROMISE_PATTERNS) {
-    for (const match of input.reply.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) {
+  for (const pattern of PROMISE_SCANNERS) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(input.reply); match !== null; match = pattern.exec(input.reply)) {
       const before = input.reply.slice(Math.max(0, match.index - 40), match.index);
       if (NEGATION.test(before)) continue;
       const around = input.reply.slice(Math.max(0, match.index - 60), match.index + match[0].length + 60).replace(/\s+/g, ' ').toLowerCase();
@@ -87,7 +90,7 @@ export function checkPolicy(input: {
   }
   findings.push(...promiseFindings(input));
   for (const pattern of LEAK_PATTERNS) {
-    const match = new RegExp(pattern.source, pattern.flags).exec(input.reply);
+    const match = pattern.exec(input.reply);
     if (match) findings.push({ issue: { kind: 'policy', code: 'INTERNAL_LEAK', fact: match[0], message: 'The reply contains internal text (prompt, instructions, notes or escalation summary).' }, start: match.index, end: match.index + match[0].length });
   }
   return findings;

@@ -16,6 +16,9 @@ export const UNPROFESSIONAL_PATTERNS: readonly RegExp[] = [
   /\b(?:yeah\s+right|good\s+luck\s+with\s+that|thanks\s+for\s+nothing|big\s+surprise|wow,?\s+really)\b/i,
 ];
 
+/** {@link UNPROFESSIONAL_PATTERNS} as global patterns, compiled once (reset `lastIndex` before use). */
+const UNPROFESSIONAL_SCANNERS: readonly RegExp[] = UNPROFESSIONAL_PATTERNS.map((pattern) => new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`));
+
 /** Words and signs that acknowledge how the customer feels. */
 export const EMPATHY_PATTERN =
   /\b(?:sorry|apologi[sz]e|apologies|understand(?:able)?|frustrat\w*|I\s+hear\s+you|thank\s+you\s+for\s+your\s+patience|thanks\s+for\s+your\s+patience|I\s+can\s+see\s+(?:how|why)|that\s+must\s+be|I\s+appreciate|annoying|inconvenien\w*|disappoint\w*)/i;
@@ -33,8 +36,9 @@ function find(reply: string, pattern: RegExp): RegExpExecArray | null {
 /** `TONE_UNPROFESSIONAL` findings (one per matching pattern) and, for flagged accounts, `TONE_TOO_CASUAL`. */
 export function checkTone(input: { reply: string; flaggedAccount: boolean }): Finding[] {
   const findings: Finding[] = [];
-  for (const pattern of UNPROFESSIONAL_PATTERNS) {
-    for (const match of input.reply.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))) {
+  for (const pattern of UNPROFESSIONAL_SCANNERS) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(input.reply); match !== null; match = pattern.exec(input.reply)) {
       findings.push({ issue: { kind: 'tone', code: 'TONE_UNPROFESSIONAL', fact: match[0], message: 'The reply contains profanity, blame or sarcasm.' }, start: match.index, end: match.index + match[0].length });
     }
   }

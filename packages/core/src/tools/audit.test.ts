@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import type { AgentAction, AgentConfig } from '../domain/agent.js';
 import type { AgentEvent } from '../domain/events.js';
-import { createAgentToolbox } from '../orchestrator/toolbox.js';
+import { AUDIT_PREVIEW_MAX_CHARS, auditPreview, createAgentToolbox } from '../orchestrator/toolbox.js';
 import { createManualClock, createMemoryEventLog, createSequentialIds } from '../testing/memory-ports.js';
 import { createEventLogToolAudit } from './audit.js';
 import { createToolGateway } from './gateway.js';
@@ -50,9 +50,9 @@ describe('refusal auditing', () => {
     ]);
     const calls = logged.filter((event) => event.type === 'tool_call').map((event) => event.data);
     expect(calls).toEqual([
-      { tool: 'cancel_pending_order', ok: false, code: 'TOOL_SCOPE_DENIED' },
-      { tool: 'cancel_pending_order', ok: false, code: 'TOOL_SCOPE_DENIED' },
-      { tool: 'cancel_pending_order', ok: true },
+      { tool: 'cancel_pending_order', ok: false, args: { order_id: '#W1' }, code: 'TOOL_SCOPE_DENIED', error: 'Agent "billing" may not call "cancel_pending_order"' },
+      { tool: 'cancel_pending_order', ok: false, args: { order_id: '#W1' }, code: 'TOOL_SCOPE_DENIED', error: 'Agent "sneaky" may not call "cancel_pending_order"' },
+      { tool: 'cancel_pending_order', ok: true, args: { order_id: '#W1' }, result: { status: 'cancelled' } },
     ]);
     expect(actions.map((action) => action.ok)).toEqual([false, false, true]);
   });
@@ -61,5 +61,17 @@ describe('refusal auditing', () => {
     const gateway = createToolGateway({ tools: [cancel], agents: [agent('billing', {})], audit: () => Promise.reject(new Error('log down')) });
     const result = await gateway.call({ toolName: 'cancel_pending_order', args: { order_id: '#W1' }, context: { conversationId: 'c', turnId: 't', agentId: 'billing', idempotencyKey: 'k' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'TOOL_SCOPE_DENIED' } });
+  });
+});
+
+describe('tool-call audit previews', () => {
+  it('keeps small arguments and results whole and cuts large ones to a bounded preview', () => {
+    expect(auditPreview({ order_id: '#W1' })).toEqual({ order_id: '#W1' });
+    expect(auditPreview(undefined)).toBeNull();
+    const large = { items: Array.from({ length: 500 }, (_, index) => `item-${index}`) };
+    const preview = auditPreview(large) as { truncated: boolean; preview: string };
+    expect(preview.truncated).toBe(true);
+    expect(preview.preview).toHaveLength(AUDIT_PREVIEW_MAX_CHARS);
+    expect(JSON.stringify(large).startsWith(preview.preview)).toBe(true);
   });
 });

@@ -167,3 +167,98 @@ export function createEnginesFromEnvironment(options: EnginesFromEnvironmentOpti
     },
   };
 }
+
+/** Options of {@link resolveTriageConfig}. */
+export interface ResolveTriageConfigOptions {
+  /** The environment (the composition root passes `process.env`). */
+  env: Environment;
+  /** The triage role's engine (the CLI's `--engine`); `SWITCHBOARD_ENGINE_TRIAGE` still wins. */
+  engine: EngineKind;
+  /** Desk settings (prices, limits, breaker); their `roles` are replaced. @defaultValue {} */
+  settings?: LlmSettingsInput;
+  /** Whether the triage model is supplied directly (tests), so it needs no `provider:model`. @defaultValue false */
+  providedModel?: boolean;
+}
+
+/**
+ * Resolves a configuration in which only the triage role may run a model (`engine`); the other
+ * roles are `local` unless their own `SWITCHBOARD_ENGINE_<ROLE>` says otherwise. For evaluating the
+ * triager alone (`switchboard eval triage --engine`): call it first, so a missing model fails before
+ * any data is read or any classifier trained.
+ * @throws ConfigurationError `CONFIG_INVALID` naming the variable to set (`SWITCHBOARD_MODEL_TRIAGE`…).
+ */
+export function resolveTriageConfig(options: ResolveTriageConfigOptions): ResolvedLlmConfig {
+  return resolveLlmConfig({
+    settings: { ...options.settings, roles: { triage: { engine: options.engine }, specialist: { engine: 'local' }, escalation: { engine: 'local' }, qa: { engine: 'local' } } },
+    env: options.env,
+    providedModels: options.providedModel === true ? ['triage'] : [],
+  });
+}
+
+/** Options of {@link createTriagerFromConfig}. */
+export interface TriagerFromConfigOptions {
+  /** From {@link resolveTriageConfig} (or `resolveLlmConfig`). */
+  config: ResolvedLlmConfig;
+  env: Environment;
+  /** The offline triager: the `local` engine, the first opinion of `hybrid`, the fallback of `llm`. */
+  local: Triager;
+  /** Intents the model may choose (intent → category) and optional customer-facing labels. */
+  intentCategory: Readonly<Record<string, string>>;
+  intentLabels?: Readonly<Record<string, string>>;
+  /** Languages (ISO 639-1). @defaultValue ['en'] */
+  languages?: readonly string[];
+  catalog?: CatalogIndex;
+  clock: Clock;
+  /** A ready triage model instead of a provider (tests, demos). */
+  model?: LanguageModelV3;
+  fetch?: typeof globalThis.fetch;
+}
+
+/** A triager selected by configuration, and what reports need. */
+export interface SelectedTriager {
+  triager: Triager;
+  config: ResolvedLlmConfig;
+  ledger: CostLedger;
+  /** `triage hybrid (openai:gpt-4o-mini)`. */
+  describe(): string;
+  /** Subscribes to fallbacks (the model failed, the local triager answered). @returns unsubscribe */
+  onFallback(listener: (event: { conversationId: string; code: string }) => void): () => void;
+}
+
+/**
+ * The triager of `config.roles.triage` alone — local, the LLM triager with the local one as
+ * fallback, or hybrid (local first, the model below its confidence threshold) — with its own cost
+ * ledger and provider breaker. Use {@link createEnginesFromEnvironment} for a whole desk.
+ * @throws ConfigurationError `CONFIG_INVALID` from the provider (`OPENAI_API_KEY is not set…`).
+ * @example
+ * ```ts
+ * const config = resolveTriageConfig({ env: process.env, engine: 'hybrid' });
+ * const { triager } = createTriagerFromConfig({ config, env: process.env, local, intentCategory, clock });
+ * ```
+ */
+export function createTriagerFromConfig(options: TriagerFromConfigOptions): SelectedTriager {
+  const { config } = options;
+  const ledger = createCostLedger({ conversationTokenBudget: config.limits.conversationTokenBudget, prices: config.prices });
+  const breakers = createCircuitBreakers({ clock: options.clock, ...config.breaker });
+  const models = createModelBinder({ config, env: options.env, ledger, breakers, ...(options.model ? { models: { triage: options.model } } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const listeners = new Set<Parameters<SelectedTriager['onFallback']>[0]>();
+  const onFallback = (event: { conversationId: string; code: string }): void => {
+    for (const listener of listeners) listener(event);
+  };
+  const kind = config.roles.triage.engine;
+  let triager = options.local;
+  if (kind !== 'local') {
+    const llm = createLlmTriager({ models, intentCategory: options.intentCategory, ...(options.intentLabels ? { intentLabels: options.intentLabels } : {}), ...(options.languages ? { languages: options.languages } : {}), ...(options.catalog ? { catalog: options.catalog } : {}), clock: options.clock });
+    triager = kind === 'hybrid' ? createHybridTriager({ local: options.local, llm, onFallback }) : createFallbackTriager({ primary: llm, fallback: options.local, onFallback });
+  }
+  return {
+    triager,
+    config,
+    ledger,
+    describe: () => `triage ${kind}${kind === 'local' ? '' : ` (${models.describe('triage') ?? 'no model'})`}`,
+    onFallback(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,10 +1,10 @@
 /**
- * The LLM engine: runs an agent as an AI SDK tool loop over the run's scoped toolbox, with
+ * The LLM engine: runs an agent as a tool loop over the AI SDK provider interface and the run's
+ * scoped toolbox, with
  * handoffs (`transfer_to_<agent>`) and escalation (`escalate_to_human`) as tools and the final
  * answer as structured output completed into a core `AgentResult`.
  */
 import {
-  AgentResultSchema,
   buildHandoffPayload,
   EngineError,
   LimitExceededError,
@@ -18,14 +18,14 @@ import {
   type IdGenerator,
   type KnowledgeBase,
 } from '@switchboard/core';
-import type { ModelMessage } from 'ai';
 import { runModelTurn, type ModelTurn } from './loop.js';
-import { toModelMessages } from './messages.js';
+import { toModelMessages, userMessage } from './messages.js';
 import type { ModelBinder } from './models.js';
 import { agentPromptFor, renderPolicy, repairPrompt, type AgentPromptContext } from './prompts/index.js';
 import { OUTPUTS, type AgentReplyOutput } from './schemas.js';
 import type { ReplyStream } from './streaming.js';
 import { buildToolSet, type RunRecorder, type ToolCatalog } from './tools.js';
+import type { ModelPromptMessage } from './types.js';
 
 /** Options of {@link createLlmEngine}. */
 export interface LlmEngineOptions {
@@ -53,25 +53,25 @@ export interface LlmEngineOptions {
 const systemClock: Clock = { now: () => new Date() };
 const randomIds: IdGenerator = { next: (prefix) => `${prefix}_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}` };
 
+/** The dialog after a run, built field by field (no `delete`, which turns objects into slow dictionaries). */
 function dialogFor(input: AgentRunInput, change: { status: AgentResult['status']; awaiting?: string | null }): DialogState {
-  const dialog = structuredClone(input.conversation.dialog);
-  dialog.activeIntent = input.intent;
-  dialog.activeAgentId = input.agent.id;
-  delete dialog.awaiting;
+  const current = input.conversation.dialog;
+  const dialog: DialogState = { slots: { ...current.slots }, failedAttempts: current.failedAttempts };
+  if (current.queued !== undefined) dialog.queued = current.queued;
   switch (change.status) {
     case 'needs_info':
+      dialog.activeIntent = input.intent;
+      dialog.activeAgentId = input.agent.id;
       dialog.awaiting = change.awaiting ?? 'details';
       break;
     case 'resolved':
-      delete dialog.activeIntent;
+      dialog.activeAgentId = input.agent.id;
       dialog.failedAttempts = 0;
       break;
     case 'handoff':
-      delete dialog.activeIntent;
-      delete dialog.activeAgentId;
       break;
     case 'escalate':
-      delete dialog.activeIntent;
+      dialog.activeAgentId = input.agent.id;
       break;
   }
   return dialog;
@@ -128,10 +128,11 @@ export function createLlmEngine(options: LlmEngineOptions): Engine {
     };
   };
 
+  // Built from schema-checked model output (the final answer, the transfer and escalation arguments)
+  // by typed code; the turn driver validates every engine's result with AgentResultSchema at its boundary.
   const finish = (input: AgentRunInput, parts: { result: Omit<AgentResult, 'actions'>; recorder: RunRecorder; awaiting?: string | null }): AgentRunOutput => {
-    const parsed = AgentResultSchema.safeParse({ ...parts.result, actions: parts.recorder.actions });
-    if (!parsed.success) throw new EngineError('ENGINE_FAILED', 'The LLM engine built an invalid agent result', { details: { agentId: input.agent.id, reason: 'invalid_result' } });
-    return { result: parsed.data, dialog: dialogFor(input, { status: parsed.data.status, ...(parts.awaiting === undefined ? {} : { awaiting: parts.awaiting }) }) };
+    const result: AgentResult = { ...parts.result, actions: [...parts.recorder.actions] };
+    return { result, dialog: dialogFor(input, { status: result.status, ...(parts.awaiting === undefined ? {} : { awaiting: parts.awaiting }) }) };
   };
 
   const requested = (input: AgentRunInput, recorder: RunRecorder): AgentRunOutput | undefined => {
@@ -166,7 +167,7 @@ export function createLlmEngine(options: LlmEngineOptions): Engine {
       const recorder: RunRecorder = { outputs: [], actions: [] };
       const tools = buildToolSet({ agent: input.agent, agents: options.agents, toolbox: input.tools, catalog: options.catalog, recorder, consulted: input.reason === 'delegate' });
       const live = options.stream?.mode === 'live' && input.conversation.autonomy === 'auto' && input.reason !== 'delegate' ? options.stream : undefined;
-      let messages: ModelMessage[] = toModelMessages(input.history, input.message);
+      let messages: ModelPromptMessage[] = toModelMessages(input.history, input.message);
       let stepsLeft = options.limits.maxAgentSteps;
       let turn: ModelTurn<AgentReplyOutput> | undefined;
       for (let attempt = 0; attempt <= options.limits.maxOutputRepairs && stepsLeft > 0; attempt += 1) {
@@ -187,8 +188,8 @@ export function createLlmEngine(options: LlmEngineOptions): Engine {
         }
         if (turn.output) break;
         if (turn.problem === 'step_limit') break;
-        stepsLeft -= Math.max(1, turn.messages.filter((message) => message.role === 'assistant').length);
-        messages = [...messages, ...turn.messages, { role: 'user', content: repairPrompt.render({ problem: turn.problem ?? 'no answer' }) }];
+        stepsLeft -= turn.steps;
+        messages = [...messages, ...turn.messages, userMessage(repairPrompt.render({ problem: turn.problem ?? 'no answer' }))];
       }
       if (turn?.output === undefined) {
         if (turn?.problem === 'step_limit' || stepsLeft <= 0) {

@@ -3,9 +3,10 @@
  * (`reviewReply` in core: grounding, policy, tone, completeness). The stricter verdict wins; the
  * judge can add issues, never remove one, and its revision is used only if the rules approve it.
  */
-import { generateText } from 'ai';
 import { reviewReply, type QualityIssue, type QualityReview, type QualityReviewInput, type ReviewReplyOptions } from '@switchboard/core';
 import type { CostLedger } from './ledger.js';
+import { runModelTurn } from './loop.js';
+import { userMessage } from './messages.js';
 import type { ModelBinder } from './models.js';
 import { judgePrompt, renderPolicy } from './prompts/index.js';
 import { OUTPUTS } from './schemas.js';
@@ -75,7 +76,8 @@ export function createLlmQualityReviewer(options: LlmQualityReviewerOptions): Qu
       let judged: QualityReview;
       try {
         const model = options.models.bind({ role: 'qa', conversationId: context.conversationId, agentId: context.agentId, promptId: judgePrompt.id });
-        const { output } = await generateText({ model, system, messages: [{ role: 'user', content: 'Review the draft reply.' }], output: OUTPUTS.judge, maxRetries: 0 });
+        const { output } = await runModelTurn({ model, system, messages: [userMessage('Review the draft reply.')], output: OUTPUTS.judge, maxSteps: 1 });
+        if (output === undefined) return rules;
         const issues = output.issues.map(({ fact, ...issue }) => ({ ...issue, ...(fact === null ? {} : { fact }) }));
         judged = { verdict: output.verdict, issues, ...(output.revisedReply ? { revisedReply: output.revisedReply } : {}), reviewer: 'llm' };
       } catch {

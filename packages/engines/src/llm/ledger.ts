@@ -105,9 +105,18 @@ interface Spend {
  */
 export function createCostLedger(options: CostLedgerOptions): CostLedger {
   const spends = new Map<string, Spend>();
+  // A ring of the last `keepCalls` records: `next` is where the next record goes once the ring is full.
   const recent: LlmCallRecord[] = [];
+  let next = 0;
   const listeners = new Set<(event: LedgerEvent) => void>();
   const keepCalls = options.keepCalls ?? 1000;
+  // Prices are fixed for the ledger's life: look each model up once (longest-prefix search otherwise runs per call).
+  const prices = new Map<string, ReturnType<typeof findPrice>>();
+  const priceOf = (provider: string, modelId: string): ReturnType<typeof findPrice> => {
+    const key = `${provider}\u0000${modelId}`;
+    if (!prices.has(key)) prices.set(key, findPrice({ provider, modelId, ...(options.prices ? { table: options.prices } : {}) }));
+    return prices.get(key);
+  };
   const spendOf = (conversationId: string): Spend => {
     let spend = spends.get(conversationId);
     if (!spend) {
@@ -133,8 +142,12 @@ export function createCostLedger(options: CostLedgerOptions): CostLedger {
       }
     },
     record(call) {
-      const price = findPrice({ provider: call.provider, modelId: call.modelId, ...(options.prices ? { table: options.prices } : {}) });
-      const recorded: LlmCallRecord = { ...call, ...(price ? { costUsd: costOf(call.tokens, price) } : {}) };
+      const price = priceOf(call.provider, call.modelId);
+      // Field by field (an object spread per call was measurably slow); optional fields only when set.
+      const recorded: LlmCallRecord = { role: call.role, conversationId: call.conversationId, agentId: call.agentId, provider: call.provider, modelId: call.modelId, tokens: call.tokens, latencyMs: call.latencyMs, attempts: call.attempts };
+      if (call.turnId !== undefined) recorded.turnId = call.turnId;
+      if (call.promptId !== undefined) recorded.promptId = call.promptId;
+      if (price) recorded.costUsd = costOf(call.tokens, price);
       const spend = spendOf(call.conversationId);
       add(spend.totals, recorded);
       const agent = spend.byAgent.get(call.agentId) ?? emptyTotals();
@@ -143,8 +156,11 @@ export function createCostLedger(options: CostLedgerOptions): CostLedger {
       const role = spend.byRole.get(call.role) ?? emptyTotals();
       add(role, recorded);
       spend.byRole.set(call.role, role);
-      recent.push(recorded);
-      if (recent.length > keepCalls) recent.splice(0, recent.length - keepCalls);
+      if (recent.length < keepCalls) recent.push(recorded);
+      else if (keepCalls > 0) {
+        recent[next] = recorded;
+        next = (next + 1) % keepCalls;
+      }
       notify({ type: 'call', call: recorded });
       return recorded;
     },
@@ -162,7 +178,7 @@ export function createCostLedger(options: CostLedgerOptions): CostLedger {
         remainingTokens: Math.max(0, options.conversationTokenBudget - used(conversationId)),
       };
     },
-    recentCalls: () => [...recent],
+    recentCalls: () => [...recent.slice(next), ...recent.slice(0, next)],
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

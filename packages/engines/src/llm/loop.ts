@@ -1,94 +1,192 @@
 /**
- * One model turn of an agent: the AI SDK tool loop (`generateText`, or `streamText` when the reply
- * is streamed live) with a step limit and a stop condition, normalized to what the engine needs:
- * the validated output, or why there is none, and the messages to continue from.
+ * One model turn of an agent: our step loop over the AI SDK provider interface
+ * (`LanguageModelV3.doGenerate`, or `doStream` when the reply is streamed live). Tools are offered
+ * with their JSON Schemas, tool calls run in the order the model made them and their results go
+ * back to the model, until it answers with the structured output, a tool asks to stop (a transfer,
+ * an escalation) or the step limit is reached.
+ *
+ * It sends the provider packages the same prompt format as the SDK's `generateText`, without its
+ * per-call prompt re-validation, step bookkeeping and telemetry; retries, timeouts, breakers and the
+ * cost record stay in `ResilientModel`, which wraps the model this loop calls.
  */
-import { generateText, NoObjectGeneratedError, NoOutputGeneratedError, stepCountIs, streamText, type ModelMessage, type OutputInterface, type Tool } from 'ai';
-import { z } from 'zod';
-import { describeIssue } from './schemas.js';
-import type { LanguageModelV3 } from './types.js';
+import { parsePartialJson } from 'ai';
+import type { z } from 'zod';
+import { SwitchboardError } from '@switchboard/core';
+import { describeIssue, type ProviderJsonSchema, type StructuredOutput } from './schemas.js';
+import type { LanguageModelV3, ModelCallOptions, ModelFunctionTool, ModelGenerateResult, ModelPromptMessage, ModelToolResultOutput } from './types.js';
 
-/** What one model turn produced. `problem` says why `output` is absent (`step_limit`, a schema issue, `no_output`). */
+/** A tool offered in a turn. */
+export interface LoopTool {
+  description: string;
+  /** The input JSON Schema the model sees. */
+  inputSchema: ProviderJsonSchema;
+  /**
+   * Validates the parsed arguments before `execute`; a failure goes back to the model as a tool
+   * error. Absent: the parsed arguments go to `execute` as they are (gateway tools: the gateway
+   * validates them with the tool's schema and answers `TOOL_INVALID_ARGUMENTS` itself).
+   */
+  schema?: z.ZodType;
+  /** Runs the call. What it resolves to is what the model reads (a string as text, anything else as JSON). */
+  execute(input: unknown): Promise<unknown>;
+}
+
+/** What one model turn produced. `problem` says why `output` is absent (`step_limit`, a schema issue, invalid JSON). */
 export interface ModelTurn<T> {
   output?: T;
   problem?: string;
   /** The messages the model and tools added (assistant and tool messages), to continue from. */
-  messages: ModelMessage[];
+  messages: ModelPromptMessage[];
+  /** Model calls made (1 … `maxSteps`). */
+  steps: number;
 }
 
 /** Options of {@link runModelTurn}. */
 export interface ModelTurnOptions<T> {
   model: LanguageModelV3;
   system: string;
-  messages: ModelMessage[];
-  tools?: Record<string, Tool>;
-  output: OutputInterface<T, unknown>;
+  /** The conversation so far (no system message). */
+  messages: readonly ModelPromptMessage[];
+  tools?: Readonly<Record<string, LoopTool>>;
+  output: StructuredOutput<T>;
   /** Model calls allowed in this turn (≥ 1). */
   maxSteps: number;
-  /** Stops the loop after the current step (a transfer or an escalation was requested). */
-  stop: () => boolean;
-  /** Streams the text of `field` of the structured output as it is written (live streaming). */
+  /** Stops the loop after the current step (a transfer or an escalation was requested). @defaultValue never */
+  stop?: () => boolean;
+  /** Streams the text of `field` of the structured output as it is written (live streaming; uses `doStream`). */
   onDelta?: { field: string; emit: (delta: string) => void };
 }
 
-function explain(error: NoObjectGeneratedError): string {
-  const cause = error.cause;
-  if (cause instanceof z.ZodError) return describeIssue(cause);
-  if (cause && typeof cause === 'object' && 'cause' in cause && cause.cause instanceof z.ZodError) return describeIssue(cause.cause);
-  return 'the answer was not valid JSON';
+type ToolCallPart = Extract<ModelGenerateResult['content'][number], { type: 'tool-call' }>;
+
+/** What one model call said: its text and the tool calls it made. */
+interface Step {
+  text: string;
+  calls: ToolCallPart[];
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false; problem: string };
+
+/** Tool arguments as the provider sends them (a JSON string; empty means none). Validated afterwards by the tool's schema. */
+function parseArguments(raw: unknown): Parsed {
+  if (typeof raw !== 'string') return { ok: true, value: raw };
+  if (raw.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(raw) as unknown };
+  } catch {
+    return { ok: false, problem: 'the arguments are not valid JSON' };
+  }
+}
+
+/** The structured output from the final answer's text: JSON, then the output's zod schema. */
+function parseOutput<T>(output: StructuredOutput<T>, text: string): { output: T } | { problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch {
+    return { problem: 'the answer was not valid JSON' };
+  }
+  const parsed = output.schema.safeParse(value);
+  return parsed.success ? { output: parsed.data } : { problem: describeIssue(parsed.error) };
+}
+
+const errorText = (value: string): ModelToolResultOutput => ({ type: 'error-text', value });
+
+async function generateStep(model: LanguageModelV3, call: ModelCallOptions): Promise<Step> {
+  const result = await model.doGenerate(call);
+  let text = '';
+  const calls: ToolCallPart[] = [];
+  for (const part of result.content) {
+    if (part.type === 'text') text += part.text;
+    else if (part.type === 'tool-call' && part.providerExecuted !== true) calls.push(part);
+  }
+  return { text, calls };
+}
+
+async function streamStep(model: LanguageModelV3, call: ModelCallOptions, onText: (text: string) => Promise<void>): Promise<Step> {
+  const { stream } = await model.doStream(call);
+  let text = '';
+  const calls: ToolCallPart[] = [];
+  for await (const part of stream) {
+    if (part.type === 'text-delta') {
+      text += part.delta;
+      await onText(text);
+    } else if (part.type === 'tool-call' && part.providerExecuted !== true) {
+      calls.push(part);
+    } else if (part.type === 'error') {
+      throw part.error instanceof Error ? part.error : new Error('Model stream failed', { cause: part.error });
+    }
+  }
+  return { text, calls };
+}
+
+/** Emits the growth of `field` in the partial JSON written so far. */
+function partialEmitter(onDelta: NonNullable<ModelTurnOptions<unknown>['onDelta']>): (text: string) => Promise<void> {
+  let sent = '';
+  return async (text) => {
+    const partial = (await parsePartialJson(text)).value;
+    const value = partial && typeof partial === 'object' && !Array.isArray(partial) ? (partial as Record<string, unknown>)[onDelta.field] : undefined;
+    if (typeof value === 'string' && value.length > sent.length && value.startsWith(sent)) {
+      onDelta.emit(value.slice(sent.length));
+      sent = value;
+    }
+  };
+}
+
+/** Runs one tool call; every failure becomes a result the model reads, never a throw out of the run. */
+async function runTool(input: { tools: Readonly<Record<string, LoopTool>>; call: ToolCallPart; args: Parsed }): Promise<ModelToolResultOutput> {
+  const { call, args } = input;
+  const tool = Object.hasOwn(input.tools, call.toolName) ? input.tools[call.toolName] : undefined;
+  if (tool === undefined) return errorText(`There is no tool "${call.toolName}". Available tools: ${Object.keys(input.tools).join(', ')}.`);
+  if (!args.ok) return errorText(`Invalid arguments for tool ${call.toolName}: ${args.problem}.`);
+  let value = args.value;
+  if (tool.schema) {
+    const checked = tool.schema.safeParse(value);
+    if (!checked.success) return errorText(`Invalid arguments for tool ${call.toolName}: ${describeIssue(checked.error)}.`);
+    value = checked.data;
+  }
+  try {
+    const result = await tool.execute(value);
+    return typeof result === 'string' ? { type: 'text', value: result } : { type: 'json', value: (result ?? null) as Extract<ModelToolResultOutput, { type: 'json' }>['value'] };
+  } catch (error) {
+    // The code only: error messages may carry customer data.
+    return errorText(`Tool ${call.toolName} failed (${error instanceof SwitchboardError ? error.code : 'INTERNAL'}).`);
+  }
 }
 
 /**
- * Runs the loop. Model and tool failures other than an invalid final answer propagate (the
- * resilient model has already retried what can be retried).
- * @returns the output, or `problem` with the messages so far (for a repair prompt).
+ * Runs the loop. Model failures propagate (the resilient model has already retried what can be
+ * retried); tool failures and invalid tool arguments are shown to the model; an invalid final
+ * answer is returned as `problem` (with the messages so far, for a repair prompt).
+ * @returns the validated output; or `problem` (`step_limit` when the model was still calling tools
+ *   after `maxSteps` calls); or neither when `stop` ended the loop.
  */
 export async function runModelTurn<T>(options: ModelTurnOptions<T>): Promise<ModelTurn<T>> {
-  const stepMessages: ModelMessage[][] = [];
-  let lastFinish: string | undefined;
-  const settings = {
-    model: options.model,
-    system: options.system,
-    messages: options.messages,
-    ...(options.tools ? { tools: options.tools } : {}),
-    output: options.output,
-    stopWhen: [stepCountIs(options.maxSteps), () => options.stop()],
-    maxRetries: 0,
-    onStepFinish: (step: { response: { messages: ModelMessage[] }; finishReason: string }) => {
-      stepMessages.push(step.response.messages);
-      lastFinish = step.finishReason;
-    },
+  const tools = options.tools ?? {};
+  const offered: ModelFunctionTool[] = Object.entries(tools).map(([name, tool]) => ({ type: 'function', name, description: tool.description, inputSchema: tool.inputSchema }));
+  const base: Omit<ModelCallOptions, 'prompt'> = {
+    ...(offered.length > 0 ? { tools: offered, toolChoice: { type: 'auto' } } : {}),
+    responseFormat: { type: 'json', schema: options.output.jsonSchema, name: options.output.name },
   };
-  const problemOf = (error: unknown): ModelTurn<T> => {
-    if (NoObjectGeneratedError.isInstance(error)) return { problem: explain(error), messages: stepMessages.at(-1) ?? [] };
-    if (NoOutputGeneratedError.isInstance(error)) return { problem: lastFinish === 'tool-calls' ? 'step_limit' : 'no_output', messages: stepMessages.at(-1) ?? [] };
-    throw error;
-  };
-  if (options.onDelta === undefined) {
-    try {
-      const result = await generateText(settings);
-      // Stopped for a transfer or an escalation: there is no final answer to read (reading it would throw).
-      if (options.stop()) return { messages: result.response.messages };
-      return { output: result.output, messages: result.response.messages };
-    } catch (error) {
-      return problemOf(error);
+  const head: ModelPromptMessage[] = [{ role: 'system', content: options.system }, ...options.messages];
+  const added: ModelPromptMessage[] = [];
+  const onText = options.onDelta ? partialEmitter(options.onDelta) : undefined;
+  for (let step = 1; step <= options.maxSteps; step += 1) {
+    // A fresh prompt array per call: a recording model keeps what it was sent.
+    const call: ModelCallOptions = { ...base, prompt: [...head, ...added] };
+    const { text, calls } = onText ? await streamStep(options.model, call, onText) : await generateStep(options.model, call);
+    const parsed = calls.map((part) => ({ call: part, args: parseArguments(part.input) }));
+    const content = [
+      ...(text === '' ? [] : [{ type: 'text' as const, text }]),
+      ...parsed.map(({ call: part, args }) => ({ type: 'tool-call' as const, toolCallId: part.toolCallId, toolName: part.toolName, input: args.ok ? args.value : {} })),
+    ];
+    if (content.length > 0) added.push({ role: 'assistant', content });
+    if (calls.length === 0) return { ...parseOutput(options.output, text), messages: added, steps: step };
+    const results: Extract<ModelPromptMessage, { role: 'tool' }>['content'] = [];
+    for (const entry of parsed) {
+      results.push({ type: 'tool-result', toolCallId: entry.call.toolCallId, toolName: entry.call.toolName, output: await runTool({ tools, ...entry }) });
     }
+    added.push({ role: 'tool', content: results });
+    if (options.stop?.() === true) return { messages: added, steps: step };
   }
-  let streamError: unknown;
-  const result = streamText({ ...settings, onError: ({ error }) => void (streamError ??= error) });
-  let sent = '';
-  for await (const partial of result.partialOutputStream) {
-    const value = partial && typeof partial === 'object' ? (partial as Record<string, unknown>)[options.onDelta.field] : undefined;
-    if (typeof value === 'string' && value.length > sent.length && value.startsWith(sent)) {
-      options.onDelta.emit(value.slice(sent.length));
-      sent = value;
-    }
-  }
-  if (streamError !== undefined && !NoObjectGeneratedError.isInstance(streamError)) throw streamError instanceof Error ? streamError : new Error('Model stream failed', { cause: streamError });
-  try {
-    const output = await result.output;
-    return { output, messages: (await result.response).messages };
-  } catch (error) {
-    return problemOf(error);
-  }
+  return { problem: 'step_limit', messages: added, steps: options.maxSteps };
 }

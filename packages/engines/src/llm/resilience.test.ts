@@ -49,6 +49,23 @@ describe('the resilient model', () => {
     expect(hung.doGenerateCalls).toHaveLength(3);
   });
 
+  it('aborts the provider request of a timed-out attempt (the signal a provider reads fires with the timeout)', async () => {
+    const aborted: unknown[] = [];
+    const hangUntilAborted = (call: { abortSignal?: AbortSignal }) =>
+      new Promise<never>((_resolve, reject) => {
+        call.abortSignal?.addEventListener('abort', () => {
+          aborted.push(call.abortSignal?.reason);
+          reject(new Error('aborted'));
+        });
+      });
+    const hung = mockModel([hangUntilAborted, hangUntilAborted, hangUntilAborted]);
+    const { call } = setup(hung);
+    const error = await failure(call());
+    expect(error.details).toMatchObject({ reason: 'timeout', attempts: 3 });
+    expect(aborted).toHaveLength(3);
+    expect(String(aborted[0])).toContain('exceeded 50 ms');
+  });
+
   it('retries a retryable provider error (503) and succeeds', async () => {
     const model = mockModel([reply.error(apiError(503)), reply.text('hello', { input: 7, output: 3 })]);
     const { call, ledger, sleeps } = setup(model);

@@ -74,6 +74,7 @@ export class ResilientModel implements LanguageModelV3 {
   private readonly inner: LanguageModelV3;
   private readonly dependencies: ResilienceDependencies;
   private readonly context: CallContext;
+  private readonly breakerKey: string;
 
   constructor(options: { model: LanguageModelV3; dependencies: ResilienceDependencies; context: CallContext }) {
     this.inner = options.model;
@@ -81,24 +82,24 @@ export class ResilientModel implements LanguageModelV3 {
     this.context = options.context;
     this.provider = options.model.provider;
     this.modelId = options.model.modelId;
+    this.breakerKey = providerBreakerKey(options.model.provider);
   }
 
   get supportedUrls(): LanguageModelV3['supportedUrls'] {
     return this.inner.supportedUrls;
   }
 
-  async doGenerate(options: ModelCallOptions): Promise<ModelGenerateResult> {
-    const { value, latencyMs, attempts } = await this.attempt((signal) => this.inner.doGenerate({ ...options, abortSignal: signal }), options.abortSignal);
-    this.dependencies.ledger.record({ ...this.context, provider: this.provider, modelId: this.modelId, tokens: tokensOf(value.usage), latencyMs, attempts });
-    return value;
+  doGenerate(options: ModelCallOptions): Promise<ModelGenerateResult> {
+    return this.attempt((signal) => this.inner.doGenerate(withSignal(options, signal)), options.abortSignal).then((done) => {
+      this.record(done.value.usage, done);
+      return done.value;
+    });
   }
 
   async doStream(options: ModelCallOptions): Promise<ModelStreamResult> {
     const started = performance.now();
-    const { value, attempts } = await this.attempt((signal) => this.inner.doStream({ ...options, abortSignal: signal }), options.abortSignal);
-    const record = (usage: ModelUsage): void => {
-      this.dependencies.ledger.record({ ...this.context, provider: this.provider, modelId: this.modelId, tokens: tokensOf(usage), latencyMs: performance.now() - started, attempts });
-    };
+    const { value, attempts } = await this.attempt((signal) => this.inner.doStream(withSignal(options, signal)), options.abortSignal);
+    const record = (usage: ModelUsage): void => this.record(usage, { latencyMs: performance.now() - started, attempts });
     const metered = value.stream.pipeThrough(
       new TransformStream({
         transform(part, controller) {
@@ -110,55 +111,134 @@ export class ResilientModel implements LanguageModelV3 {
     return { ...value, stream: metered };
   }
 
-  private async attempt<T>(call: (signal: AbortSignal) => PromiseLike<T>, outer: AbortSignal | undefined): Promise<{ value: T; latencyMs: number; attempts: number }> {
-    const { breakers, limits, ledger } = this.dependencies;
-    const key = providerBreakerKey(this.provider);
-    ledger.assertBudget(this.context.conversationId);
-    for (let attempt = 0; ; attempt += 1) {
-      if (breakers.isOpen(key)) {
-        throw new EngineError('ENGINE_FAILED', `Provider "${this.provider}" is failing repeatedly; its circuit is open`, { details: { provider: this.provider, reason: 'circuit_open' } });
-      }
-      const started = performance.now();
-      try {
-        const value = await withTimeout({ call, timeoutMs: limits.callTimeoutMs, outer });
-        breakers.recordSuccess(key);
-        return { value, latencyMs: performance.now() - started, attempts: attempt + 1 };
-      } catch (error) {
-        if (error instanceof SwitchboardError) throw error;
-        const failure = classify(error);
-        if (failure.retryable) breakers.recordFailure(key);
-        const last = !failure.retryable || attempt >= limits.maxRetries || breakers.state(key) === 'open' || outer?.aborted === true;
-        if (last) {
-          throw new EngineError('ENGINE_FAILED', `Model call to "${this.provider}" failed (${failure.reason})`, {
-            details: { provider: this.provider, modelId: this.modelId, reason: failure.reason, attempts: attempt + 1, ...(failure.status === undefined ? {} : { status: failure.status }) },
-            isRetryable: failure.retryable,
-            cause: error,
-          });
-        }
-        const jitter = 0.8 + 0.4 * (this.dependencies.random ?? Math.random)();
-        await (this.dependencies.sleep ?? defaultSleep)(Math.round(limits.retryBaseDelayMs * 2 ** attempt * jitter));
-      }
+  private record(usage: ModelUsage, done: { latencyMs: number; attempts: number }): void {
+    // Field by field, not `...this.context`: the object spread was the costliest step of a call.
+    const { role, conversationId, agentId, turnId, promptId } = this.context;
+    this.dependencies.ledger.record({
+      role,
+      conversationId,
+      agentId,
+      turnId,
+      promptId,
+      provider: this.provider,
+      modelId: this.modelId,
+      tokens: tokensOf(usage),
+      latencyMs: done.latencyMs,
+      attempts: done.attempts,
+    });
+  }
+
+  /** Budget check, then the first attempt; failures go to {@link retry}. A plain promise chain: this runs on every model call. */
+  private attempt<T>(call: (signal: () => AbortSignal) => PromiseLike<T>, outer: AbortSignal | undefined): Promise<Attempted<T>> {
+    try {
+      this.dependencies.ledger.assertBudget(this.context.conversationId);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error('Budget check failed', { cause: error }));
     }
+    return this.tryOnce(call, { outer, attempt: 0 });
+  }
+
+  private tryOnce<T>(call: (signal: () => AbortSignal) => PromiseLike<T>, state: { outer: AbortSignal | undefined; attempt: number }): Promise<Attempted<T>> {
+    const { breakers, limits } = this.dependencies;
+    if (breakers.isOpen(this.breakerKey)) {
+      return Promise.reject(new EngineError('ENGINE_FAILED', `Provider "${this.provider}" is failing repeatedly; its circuit is open`, { details: { provider: this.provider, reason: 'circuit_open' } }));
+    }
+    const started = performance.now();
+    return withTimeout({ call, timeoutMs: limits.callTimeoutMs, outer: state.outer }).then(
+      (value) => {
+        breakers.recordSuccess(this.breakerKey);
+        return { value, latencyMs: performance.now() - started, attempts: state.attempt + 1 };
+      },
+      (error: unknown) => this.retry(call, { ...state, error }),
+    );
+  }
+
+  /** After a failed attempt: rethrow, or wait (exponential backoff with jitter) and try again. */
+  private async retry<T>(call: (signal: () => AbortSignal) => PromiseLike<T>, state: { outer: AbortSignal | undefined; attempt: number; error: unknown }): Promise<Attempted<T>> {
+    const { breakers, limits } = this.dependencies;
+    const { error, attempt, outer } = state;
+    if (error instanceof SwitchboardError) throw error;
+    const failure = classify(error);
+    if (failure.retryable) breakers.recordFailure(this.breakerKey);
+    const last = !failure.retryable || attempt >= limits.maxRetries || breakers.state(this.breakerKey) === 'open' || outer?.aborted === true;
+    if (last) {
+      throw new EngineError('ENGINE_FAILED', `Model call to "${this.provider}" failed (${failure.reason})`, {
+        details: { provider: this.provider, modelId: this.modelId, reason: failure.reason, attempts: attempt + 1, ...(failure.status === undefined ? {} : { status: failure.status }) },
+        isRetryable: failure.retryable,
+        cause: error,
+      });
+    }
+    const jitter = 0.8 + 0.4 * (this.dependencies.random ?? Math.random)();
+    await (this.dependencies.sleep ?? defaultSleep)(Math.round(limits.retryBaseDelayMs * 2 ** attempt * jitter));
+    return this.tryOnce(call, { outer, attempt: attempt + 1 });
   }
 }
 
-/** Runs `call` with its own abort signal that fires after `timeoutMs` (or when `outer` aborts); rejects with {@link AttemptTimeout} even if the model ignores the signal. */
-async function withTimeout<T>(input: { call: (signal: AbortSignal) => PromiseLike<T>; timeoutMs: number; outer: AbortSignal | undefined }): Promise<T> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const onOuterAbort = (): void => controller.abort(input.outer?.reason);
-  input.outer?.addEventListener('abort', onOuterAbort, { once: true });
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      const error = new AttemptTimeout(input.timeoutMs);
-      controller.abort(error);
-      reject(error);
+/** A successful attempt: the value, its latency in milliseconds, and the attempts it took (1 = no retry). */
+interface Attempted<T> {
+  value: T;
+  latencyMs: number;
+  attempts: number;
+}
+
+/** `options` with `abortSignal` read from `signal()` when (and only when) the model reads it. */
+function withSignal(options: ModelCallOptions, signal: () => AbortSignal): ModelCallOptions {
+  return {
+    ...options,
+    get abortSignal() {
+      return signal();
+    },
+  };
+}
+
+/**
+ * Runs `call` with its own abort signal that fires after `timeoutMs` (or when `outer` aborts);
+ * rejects with {@link AttemptTimeout} even if the model ignores the signal. The signal is created
+ * when the model first reads it (providers do, to cancel the request; in-process doubles never
+ * do), which spares an AbortController per call where nothing can be cancelled.
+ */
+function withTimeout<T>(input: { call: (signal: () => AbortSignal) => PromiseLike<T>; timeoutMs: number; outer: AbortSignal | undefined }): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let controller: AbortController | undefined;
+    let expired: AttemptTimeout | undefined;
+    const onOuterAbort = (): void => controller?.abort(input.outer?.reason);
+    const signal = (): AbortSignal => {
+      if (controller === undefined) {
+        controller = new AbortController();
+        if (expired) controller.abort(expired);
+        else if (input.outer?.aborted === true) controller.abort(input.outer.reason);
+        else input.outer?.addEventListener('abort', onOuterAbort, { once: true });
+      }
+      return controller.signal;
+    };
+    const settle = (): void => {
+      clearTimeout(timer);
+      if (controller !== undefined) input.outer?.removeEventListener('abort', onOuterAbort);
+    };
+    const timer = setTimeout(() => {
+      expired = new AttemptTimeout(input.timeoutMs);
+      controller?.abort(expired);
+      settle();
+      reject(expired);
     }, input.timeoutMs);
+    let pending: PromiseLike<T>;
+    try {
+      pending = input.call(signal);
+    } catch (error) {
+      settle();
+      reject(error instanceof Error ? error : new Error('Model call failed', { cause: error }));
+      return;
+    }
+    // After a timeout these are no-ops: the promise is already rejected.
+    pending.then(
+      (value) => {
+        settle();
+        resolve(value);
+      },
+      (error: unknown) => {
+        settle();
+        reject(error instanceof Error ? error : new Error('Model call failed', { cause: error }));
+      },
+    );
   });
-  try {
-    return await Promise.race([input.call(controller.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-    input.outer?.removeEventListener('abort', onOuterAbort);
-  }
 }

@@ -1,10 +1,11 @@
 /**
  * What models answer with: the structured outputs of triage, agents and the QA judge, as zod
- * schemas (validation) with their JSON Schemas computed once (the provider's response format).
+ * schemas (validation) with their JSON Schemas computed once (the provider's response format), and
+ * the arguments of the built-in tools.
  */
-import { jsonSchema, Output } from 'ai';
 import { z } from 'zod';
 import { QualityIssueKindSchema, UrgencySchema } from '@switchboard/core';
+import type { ModelCallOptions } from './types.js';
 
 /** The triage fields a model decides (entities and sentiment come from the local analyzers). */
 export const TriageOutputSchema = z.object({
@@ -55,24 +56,33 @@ export const DelegateArgsSchema = z.object({
   question: z.string().min(1).describe('The question to ask it, self-contained.'),
 });
 
+/** A JSON Schema as providers take it (tool inputs, response formats). */
+export type ProviderJsonSchema = NonNullable<Extract<ModelCallOptions['responseFormat'], { type: 'json' }>['schema']>;
+
+/** The provider-facing JSON Schema of a zod schema (input side; unrepresentable parts as `{}`), computed once per schema. */
+export function toProviderJsonSchema(schema: z.ZodType): ProviderJsonSchema {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as ProviderJsonSchema;
+}
+
 /**
- * An AI SDK schema from a zod schema: the JSON Schema is computed once, and validation uses zod
- * (`safeParse`), so model output is never trusted unparsed.
+ * A structured output: the provider's response format (`name` and JSON Schema, computed once) and
+ * the zod schema the answer is validated with, so model output is never trusted unparsed.
  */
-export function sdkSchema<T>(schema: z.ZodType<T>) {
-  return jsonSchema<T>(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Parameters<typeof jsonSchema>[0], {
-    validate: (value) => {
-      const parsed = schema.safeParse(value);
-      return parsed.success ? { success: true, value: parsed.data } : { success: false, error: parsed.error };
-    },
-  });
+export interface StructuredOutput<T> {
+  name: string;
+  jsonSchema: ProviderJsonSchema;
+  schema: z.ZodType<T>;
+}
+
+function structured<T>(name: string, schema: z.ZodType<T>): StructuredOutput<T> {
+  return Object.freeze({ name, schema, jsonSchema: toProviderJsonSchema(schema) });
 }
 
 /** Structured-output specifications, built once per process. */
 export const OUTPUTS = {
-  triage: Output.object({ schema: sdkSchema(TriageOutputSchema), name: 'triage_decision' }),
-  agent: Output.object({ schema: sdkSchema(AgentReplyOutputSchema), name: 'agent_reply' }),
-  judge: Output.object({ schema: sdkSchema(JudgeOutputSchema), name: 'quality_review' }),
+  triage: structured('triage_decision', TriageOutputSchema),
+  agent: structured('agent_reply', AgentReplyOutputSchema),
+  judge: structured('quality_review', JudgeOutputSchema),
 };
 
 /** The first schema issue as `path message`, for repair prompts and error details (no values). */

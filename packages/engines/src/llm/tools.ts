@@ -3,10 +3,10 @@
  * gateway: identity, scopes, schemas, approvals, idempotency), the built-in consultation tool, a
  * `transfer_to_<agent>` tool per allowed handoff and `escalate_to_human`.
  */
-import { jsonSchema, tool, type Tool } from 'ai';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AgentConfig, AgentToolbox, AnyToolDefinition, ToolCallResult } from '@switchboard/core';
-import { DelegateArgsSchema, EscalateArgsSchema, sdkSchema, TransferArgsSchema } from './schemas.js';
+import type { LoopTool } from './loop.js';
+import { DelegateArgsSchema, EscalateArgsSchema, toProviderJsonSchema, TransferArgsSchema, type ProviderJsonSchema } from './schemas.js';
 
 /** Name of the core toolbox's built-in consultation tool. */
 export const DELEGATE_TOOL_NAME = 'delegate_to_agent';
@@ -19,18 +19,18 @@ export const TRANSFER_TOOL_PREFIX = 'transfer_to_';
 export interface ToolDescriptor {
   name: string;
   description: string;
-  inputJsonSchema: Parameters<typeof jsonSchema>[0];
+  inputJsonSchema: ProviderJsonSchema;
   kind: 'read' | 'write';
 }
 
 /** Tool descriptors by name, computed once from the gateway's tool definitions. */
 export type ToolCatalog = ReadonlyMap<string, ToolDescriptor>;
 
-const ANY_OBJECT = { type: 'object', additionalProperties: true } as const;
+const ANY_OBJECT: ProviderJsonSchema = { type: 'object', additionalProperties: true };
 /** Built once per process: converting schemas is the expensive part of describing tools. */
-const DELEGATE_SCHEMA = jsonSchema(z.toJSONSchema(DelegateArgsSchema) as Parameters<typeof jsonSchema>[0]);
-const TRANSFER_SCHEMA = sdkSchema(TransferArgsSchema);
-const ESCALATE_SCHEMA = sdkSchema(EscalateArgsSchema);
+const DELEGATE_SCHEMA = toProviderJsonSchema(DelegateArgsSchema);
+const TRANSFER_SCHEMA = toProviderJsonSchema(TransferArgsSchema);
+const ESCALATE_SCHEMA = toProviderJsonSchema(EscalateArgsSchema);
 
 /**
  * Describes `definitions` for models (name, description, input JSON Schema, kind). Read-only: the
@@ -40,7 +40,7 @@ export function createToolCatalog(definitions: readonly AnyToolDefinition[]): To
   const entries = definitions.map((definition): [string, ToolDescriptor] => {
     let inputJsonSchema: ToolDescriptor['inputJsonSchema'];
     try {
-      inputJsonSchema = z.toJSONSchema(definition.input, { io: 'input', unrepresentable: 'any' }) as ToolDescriptor['inputJsonSchema'];
+      inputJsonSchema = toProviderJsonSchema(definition.input);
     } catch {
       inputJsonSchema = ANY_OBJECT;
     }
@@ -80,14 +80,18 @@ function forModel(result: ToolCallResult): unknown {
 }
 
 /**
- * The AI SDK tool set of one run. Gateway tools take their input as JSON Schema without SDK-side
- * validation: arguments go to the gateway, whose schema check returns `TOOL_INVALID_ARGUMENTS`
- * as a result the model sees (and the audit log records). Arguments that are not JSON at all
- * become an SDK tool error the model sees; neither ever throws out of the run.
+ * The tools of one run, for the step loop. Gateway tools take their input as JSON Schema without
+ * loop-side validation: arguments go to the gateway, whose schema check returns
+ * `TOOL_INVALID_ARGUMENTS` as a result the model sees (and the audit log records). The built-in
+ * transfer and escalation tools are validated once with their zod schemas by the loop (the
+ * consultation tool by the toolbox, like gateway tools). Arguments that are not JSON at all become
+ * a tool error the model sees; neither ever throws out of the run.
+ * @returns tools by name: the toolbox's available tools, then (unless `consulted`) one
+ *   `transfer_to_<agent>` per allowed handoff and `escalate_to_human`.
  */
-export function buildToolSet(options: ToolSetOptions): Record<string, Tool> {
+export function buildToolSet(options: ToolSetOptions): Record<string, LoopTool> {
   const { toolbox, recorder } = options;
-  const tools: Record<string, Tool> = {};
+  const tools: Record<string, LoopTool> = {};
   const callThrough = async (name: string, args: unknown): Promise<unknown> => {
     const result = await toolbox.call(name, args);
     if (result.ok) recorder.outputs.push(result.output);
@@ -97,40 +101,43 @@ export function buildToolSet(options: ToolSetOptions): Record<string, Tool> {
   for (const name of toolbox.available) {
     if (name === DELEGATE_TOOL_NAME) {
       const delegates = options.agent.delegates ?? [];
-      tools[name] = tool({
+      tools[name] = {
         description: `Consult another agent for part of the request and use its answer in yours. Agents: ${delegates.join(', ')}.`,
+        // The toolbox validates consultation arguments (TOOL_INVALID_ARGUMENTS), like gateway tools.
         inputSchema: DELEGATE_SCHEMA,
-        execute: (args: unknown) => callThrough(name, args),
-      });
+        execute: (args) => callThrough(name, args),
+      };
       continue;
     }
     const descriptor = options.catalog.get(name);
-    tools[name] = tool({
+    tools[name] = {
       description: descriptor?.description ?? name.replace(/_/g, ' '),
-      inputSchema: jsonSchema(descriptor?.inputJsonSchema ?? ANY_OBJECT),
-      execute: (args: unknown) => callThrough(name, args),
-    });
+      inputSchema: descriptor?.inputJsonSchema ?? ANY_OBJECT,
+      execute: (args) => callThrough(name, args),
+    };
   }
   if (options.consulted) return tools;
   for (const target of options.agent.handoffs) {
     const agent = options.agents.find((candidate) => candidate.id === target);
     if (!agent || agent.role === 'escalation' || agent.id === options.agent.id) continue;
-    tools[`${TRANSFER_TOOL_PREFIX}${agent.id}`] = tool({
+    tools[`${TRANSFER_TOOL_PREFIX}${agent.id}`] = {
       description: `Transfer the conversation to ${agent.name}: ${agent.description}`,
       inputSchema: TRANSFER_SCHEMA,
-      execute: (args: z.infer<typeof TransferArgsSchema>) => {
-        recorder.request ??= { type: 'handoff', toAgent: agent.id, args };
-        return { ok: true, output: `Transferring to ${agent.name}.` };
+      schema: TransferArgsSchema,
+      execute: (args) => {
+        recorder.request ??= { type: 'handoff', toAgent: agent.id, args: args as z.infer<typeof TransferArgsSchema> };
+        return Promise.resolve({ ok: true, output: `Transferring to ${agent.name}.` });
       },
-    });
+    };
   }
-  tools[ESCALATE_TOOL_NAME] = tool({
+  tools[ESCALATE_TOOL_NAME] = {
     description: 'Hand the conversation to a human agent: the customer asked for a person, threatens legal action, or you cannot help safely.',
     inputSchema: ESCALATE_SCHEMA,
-    execute: (args: z.infer<typeof EscalateArgsSchema>) => {
-      recorder.request ??= { type: 'escalate', args };
-      return { ok: true, output: 'A human agent will take over.' };
+    schema: EscalateArgsSchema,
+    execute: (args) => {
+      recorder.request ??= { type: 'escalate', args: args as z.infer<typeof EscalateArgsSchema> };
+      return Promise.resolve({ ok: true, output: 'A human agent will take over.' });
     },
-  });
+  };
   return tools;
 }

@@ -3,9 +3,10 @@
  * entities and sentiment come from the local analyzers, and the local signal and urgency rules
  * can only raise what the model said (a missed legal threat is never lowered to "normal").
  */
-import { generateText } from 'ai';
-import { EngineError, NONE_INTENT, SwitchboardError, TriageDecisionSchema, URGENCIES, type TriageDecision, type Triager, type TriageInput, type Urgency } from '@switchboard/core';
+import { EngineError, NONE_INTENT, SwitchboardError, URGENCIES, type TriageDecision, type Triager, type TriageInput, type Urgency } from '@switchboard/core';
 import { analyzeSentiment, assessUrgency, detectSignals, extractEntities, type CatalogIndex } from '@switchboard/nlu';
+import { runModelTurn } from './loop.js';
+import { userMessage } from './messages.js';
 import type { ModelBinder } from './models.js';
 import { triagePrompt } from './prompts/index.js';
 import { OUTPUTS, type TriageOutput } from './schemas.js';
@@ -63,7 +64,8 @@ export function createLlmTriager(options: LlmTriagerOptions): Triager {
       language: /^[a-z]{2}$/.test(output.signals.language) ? output.signals.language : localSignals.language,
     };
     const subtasks = output.subtasks.map((subtask) => ({ text: subtask.text, intent: known(subtask.intent), category: categoryOf(known(subtask.intent)), confidence: output.confidence }));
-    return TriageDecisionSchema.parse({
+    // Typed construction from the schema-checked model answer and the local analyzers' typed results: no second parse.
+    const decision: TriageDecision = {
       category: intent === NONE_INTENT ? NONE_CATEGORY : categoryOf(intent),
       intent,
       urgency: maxUrgency(output.urgency, assessUrgency(text, signals, sentiment).urgency),
@@ -76,20 +78,25 @@ export function createLlmTriager(options: LlmTriagerOptions): Triager {
       reasoning: `${triagePrompt.id}: ${output.reasoning}`.slice(0, 300),
       decidedBy: 'llm',
       needsSecondOpinion: output.confidence < threshold || intent === NONE_INTENT,
-    });
+    };
+    return decision;
   };
 
   return {
     id: 'llm',
     async triage(input: TriageInput): Promise<TriageDecision> {
       const model = options.models.bind({ role: 'triage', conversationId: input.conversation.id, agentId: 'triage', promptId: triagePrompt.id });
+      let turn: Awaited<ReturnType<typeof runModelTurn<TriageOutput>>>;
       try {
-        const result = await generateText({ model, system, messages: [{ role: 'user', content: input.text }], output: OUTPUTS.triage, maxRetries: 0 });
-        return complete(input.text, result.output);
+        turn = await runModelTurn({ model, system, messages: [userMessage(input.text)], output: OUTPUTS.triage, maxSteps: 1 });
       } catch (error) {
         if (error instanceof SwitchboardError) throw error;
-        throw new EngineError('ENGINE_FAILED', 'LLM triage returned no valid decision', { details: { reason: 'invalid_output', conversationId: input.conversation.id }, cause: error });
+        throw new EngineError('ENGINE_FAILED', 'LLM triage failed', { details: { reason: 'other', conversationId: input.conversation.id }, cause: error });
       }
+      if (turn.output === undefined) {
+        throw new EngineError('ENGINE_FAILED', 'LLM triage returned no valid decision', { details: { reason: 'invalid_output', problem: turn.problem, conversationId: input.conversation.id } });
+      }
+      return complete(input.text, turn.output);
     },
   };
 }

@@ -14,6 +14,12 @@ export type ModelGenerateResult = Awaited<ReturnType<LanguageModelV3['doGenerate
 export type ModelStreamResult = Awaited<ReturnType<LanguageModelV3['doStream']>>;
 /** One part of a model stream. */
 export type ModelStreamPart = ModelStreamResult['stream'] extends ReadableStream<infer Part> ? Part : never;
+/** One message of a model call's prompt (system, user, assistant with tool calls, tool results). */
+export type ModelPromptMessage = ModelCallOptions['prompt'][number];
+/** A function tool as the provider receives it (name, description, input JSON Schema). */
+export type ModelFunctionTool = Extract<NonNullable<ModelCallOptions['tools']>[number], { type: 'function' }>;
+/** What a tool result tells the model (`json`, `text`, `error-text`…). */
+export type ModelToolResultOutput = Extract<Extract<ModelPromptMessage, { role: 'tool' }>['content'][number], { type: 'tool-result' }>['output'];
 /** Token usage of one model call as the provider reports it. */
 export type ModelUsage = ModelGenerateResult['usage'];
 

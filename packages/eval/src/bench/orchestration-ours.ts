@@ -79,7 +79,11 @@ function workload(build: () => { ports: TurnPorts; desk: Readonly<DeskConfig>; p
   };
 }
 
-/** Our orchestrator with the LLM triager and LLM engine on scripted models (4 model calls per run). */
+/**
+ * Our orchestrator with the LLM triager and LLM engine on scripted models (4 model calls per run:
+ * triage, `transfer_to_orders`, the tool call, the answer), through the same resilient model
+ * wrapper, cost ledger and fallback engines a desk uses; streaming off, QA by the driver's rules gate.
+ */
 export function createOursWorkload(): BenchWorkload {
   return workload(() => {
     const desk = benchDesk();

@@ -31,7 +31,7 @@ export interface SideResult {
 export interface OrchestrationBenchReport {
   runs: number;
   warmup: number;
-  /** Our turn driver with the LLM triager and engine (AI SDK `generateText`) on a scripted model. */
+  /** Our turn driver with the LLM triager and engine (our step loop over the AI SDK provider interface) on a scripted model. */
   ours: SideResult;
   /** The same turn with scripted triager and engine doubles: the orchestrator alone (no model layer). */
   oursOrchestratorOnly: SideResult;

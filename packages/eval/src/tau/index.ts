@@ -2,7 +2,7 @@
 export { runTauTools, compareState, type TauToolsOptions, type TauToolsReport, type TauMismatch } from './tau-tools.js';
 export { createMemoryTauStore, createDatabaseTauStore, type TauEvalStore, type TauTaskStore } from './stores.js';
 export { diffJson, type FieldDiff } from './compare.js';
-export { runTau, runTauTrial, passHat, trialSeed, MAX_CUSTOMER_TURNS, type TauOptions, type TauReport, type TauTrial } from './tau-eval.js';
-export { createTauDesk, openTauConversation, type TauDesk, type TauConversation } from './desk.js';
+export { runTau, runTauTrial, passHat, trialSeed, MAX_CUSTOMER_TURNS, type TauOptions, type TauReport, type TauTrial, type TauEngineReport } from './tau-eval.js';
+export { createTauDesk, openTauConversation, type TauDesk, type TauConversation, type TauEngineSelection } from './desk.js';
 export { ScriptedCustomer, checkSummary, type CustomerState } from './customer/customer.js';
 export { personaOf, type Persona, type Goal, type GoalItem } from './customer/knowledge.js';

@@ -8,7 +8,7 @@ import { InvalidInputError, toSwitchboardError, type StoreSnapshot } from '@swit
 import type { TauExpected, TauTask } from '@switchboard/demo-store';
 import { ScriptedCustomer } from './customer/customer.js';
 import { personaOf } from './customer/knowledge.js';
-import { createTauDesk, openTauConversation, type TauDesk } from './desk.js';
+import { createTauDesk, openTauConversation, type TauDesk, type TauEngineSelection } from './desk.js';
 import { compareState, type TauMismatch } from './tau-tools.js';
 
 /** The `eval tau` report. */
@@ -25,6 +25,22 @@ export interface TauReport {
   failures: { index: number; reason: string }[];
   /** Wall time of the run, in milliseconds. */
   durationMs: number;
+  /** With `--engine llm|hybrid`: what each role ran, who decided triage, and the model spend. */
+  engines?: TauEngineReport;
+}
+
+/** The model side of an `eval tau` run. */
+export interface TauEngineReport {
+  /** One line per role: `triage llm (openai:gpt-4o-mini)`. */
+  roles: string[];
+  /** Triage decisions by who made them (`llm`, `local`), over every customer message. */
+  triageDecidedBy: Record<string, number>;
+  /** Model calls, tokens and USD (priced models only) over every trial. */
+  modelCalls: number;
+  tokens: { input: number; output: number };
+  costUsd: number;
+  /** Times a model role failed and the local triager or engine answered instead. */
+  fallbacks: number;
 }
 
 /** Options of {@link runTau}. */
@@ -42,6 +58,8 @@ export interface TauOptions {
   only?: readonly number[];
   /** Called after each task. */
   onTask?: (progress: { index: number; passed: number; trials: number }) => void;
+  /** The engine of each role. @defaultValue every role local */
+  engine?: TauEngineSelection;
 }
 
 /** Customer messages after which a trial stops. */
@@ -85,6 +103,9 @@ export interface TauTrial {
   reason?: string;
   /** The conversation, customer and desk lines alternating (for debugging). */
   transcript: string[];
+  /** Who decided each triage of the trial (`decidedBy` of its `triage` audit events), in order. */
+  triageDecidedBy: string[];
+  conversationId: string;
 }
 
 const describeMismatch = (mismatch: TauMismatch): string => {
@@ -132,19 +153,24 @@ export async function runTauTrial(input: { tau: TauDesk; task: TauTask; expected
     ...(failure ? [failure] : []),
     ...(customer.state.gaveUp ? [`customer gave up: ${customer.state.gaveUp}`] : []),
   ];
-  return { passed, turns, escalated, ...(passed ? {} : { reason: reasons.join('; ') || 'unknown' }), transcript };
+  const triageDecidedBy = (await conversation.events()).filter((event) => event.type === 'triage').map((event) => String(event.data.decidedBy));
+  return { passed, turns, escalated, ...(passed ? {} : { reason: reasons.join('; ') || 'unknown' }), transcript, triageDecidedBy, conversationId: conversation.conversationId };
 }
 
 /**
  * Runs `eval tau`: for each task (each index of `only`), `trials` trials with the scripted customer
  * on a fresh copy of the store, then pass^k over the tasks.
  * @throws InvalidInputError `INVALID_INPUT` when `trials` < 1 or a task has no expected entry for its user.
+ * @throws ConfigurationError `CONFIG_INVALID` (before any task runs) when `engine` selects a role
+ *   whose model is not configured; the message names the variable to set.
  */
 export async function runTau(options: TauOptions): Promise<TauReport> {
   const started = performance.now();
   if (!Number.isInteger(options.trials) || options.trials < 1) throw new InvalidInputError('INVALID_INPUT', '--trials must be a whole number of at least 1', { details: { field: 'trials' } });
   const expectedByIndex = new Map(options.expected.map((entry) => [entry.index, entry]));
-  const tau = createTauDesk(options.snapshot);
+  const tau = createTauDesk(options.snapshot, options.engine);
+  const engineTotals = { triageDecidedBy: {} as Record<string, number>, modelCalls: 0, input: 0, output: 0, costUsd: 0, fallbacks: 0 };
+  const stopFallbacks = tau.engines?.onFallback(() => void (engineTotals.fallbacks += 1));
   const indexes = options.only ?? options.tasks.map((_, index) => index);
   const successes: number[] = [];
   const failures: TauReport['failures'] = [];
@@ -161,10 +187,36 @@ export async function runTau(options: TauOptions): Promise<TauReport> {
       if (result.escalated) escalated += 1;
       if (result.passed) passed += 1;
       else failures.push({ index, reason: `trial ${trial}: ${result.reason ?? 'unknown'}` });
+      for (const decidedBy of result.triageDecidedBy) engineTotals.triageDecidedBy[decidedBy] = (engineTotals.triageDecidedBy[decidedBy] ?? 0) + 1;
+      const spend = tau.engines?.ledger.conversation(result.conversationId);
+      if (spend) {
+        engineTotals.modelCalls += spend.calls;
+        engineTotals.input += spend.tokens.input;
+        engineTotals.output += spend.tokens.output;
+        engineTotals.costUsd += spend.costUsd;
+      }
     }
     successes.push(passed);
     options.onTask?.({ index, passed, trials: options.trials });
   }
+  stopFallbacks?.();
   const runs = indexes.length * options.trials;
-  return { tasks: indexes.length, trials: options.trials, passHat: passHat(successes, options.trials), avgTurns: runs === 0 ? 0 : turns / runs, escalated, failures, durationMs: Math.round(performance.now() - started) };
+  const engines: TauEngineReport | undefined = tau.engines && {
+    roles: tau.engines.describe(),
+    triageDecidedBy: engineTotals.triageDecidedBy,
+    modelCalls: engineTotals.modelCalls,
+    tokens: { input: engineTotals.input, output: engineTotals.output },
+    costUsd: Math.round(engineTotals.costUsd * 1_000_000) / 1_000_000,
+    fallbacks: engineTotals.fallbacks,
+  };
+  return {
+    tasks: indexes.length,
+    trials: options.trials,
+    passHat: passHat(successes, options.trials),
+    avgTurns: runs === 0 ? 0 : turns / runs,
+    escalated,
+    failures,
+    durationMs: Math.round(performance.now() - started),
+    ...(engines ? { engines } : {}),
+  };
 }

@@ -5,7 +5,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { InvalidInputError } from '@switchboard/core';
-import { trainIntentClassifier, type IntentClassifier } from '@switchboard/nlu';
+import { trainIntentClassifier, type IntentClassifier, type TrainIntentClassifierOptions } from '@switchboard/nlu';
 import { latencySummary } from '../stats.js';
 import type { LabeledText } from './labels.js';
 
@@ -109,12 +109,16 @@ export interface TriageTrainingBench {
 
 /**
  * Times one training run on `examples` (e.g. CLINC150 full train, 15,000 examples).
+ *
+ * @param options.classifier - Options for `trainIntentClassifier` besides the seed; the default
+ *   (`{}`) is the desk's classifier (softmax head, coverage threshold). The eval's classifier is
+ *   `{ head: 'svm', outOfScopePrior }` (see `evaluateTriage`).
  * @throws whatever `trainIntentClassifier` throws.
  */
-export function benchTriageTraining(options: { examples: readonly LabeledText[]; seed?: number }): TriageTrainingBench {
+export function benchTriageTraining(options: { examples: readonly LabeledText[]; seed?: number; classifier?: Omit<TrainIntentClassifierOptions, 'seed'> }): TriageTrainingBench {
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const classifier = trainIntentClassifier(options.examples, { seed: options.seed ?? 1 });
+  const classifier = trainIntentClassifier(options.examples, { ...options.classifier, seed: options.seed ?? 1 });
   const trainMs = Math.round((performance.now() - started) * 10) / 10;
   const cpu = process.cpuUsage(cpuBefore);
   return { examples: options.examples.length, labels: classifier.labels.length, trainMs, trainCpuMs: Math.round((cpu.user + cpu.system) / 100) / 10 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { benchTriage } from './bench.js';
-import { crossValidateTriage, evaluateTriage, type TriageTrainer } from './evaluate.js';
+import { CLINC150_OUT_OF_SCOPE_PRIOR, crossValidateTriage, DECLARED_OUT_OF_SCOPE_PRIOR, evaluateTriage, outOfScopePriorFor, type TriageTrainer } from './evaluate.js';
 import { stratifiedFolds } from './folds.js';
 import type { LabeledText } from './labels.js';
 
@@ -33,6 +33,32 @@ describe('evaluateTriage', () => {
     expect(report).toMatchObject({ n: 3, accuracy: 0.6667, inScopeAccuracy: 0.5, oosRecall: 1, oosPrecision: 1 });
     expect(Object.keys(report)).toEqual(['n', 'labels', 'accuracy', 'macroF1', 'inScopeAccuracy', 'oosRecall', 'oosPrecision', 'perLabel', 'confusion', 'trainMs', 'predictMs']);
     expect(report.predictMs.p99).toBeGreaterThanOrEqual(report.predictMs.p50);
+  });
+});
+
+describe('outOfScopePriorFor', () => {
+  it('plans for out-of-scope only when the run declares it or trains on it', () => {
+    expect(outOfScopePriorFor({ declared: false, trainHasOutOfScope: false })).toBe(0);
+    expect(outOfScopePriorFor({ declared: true, trainHasOutOfScope: false })).toBe(DECLARED_OUT_OF_SCOPE_PRIOR);
+    expect(outOfScopePriorFor({ declared: false, trainHasOutOfScope: true })).toBe(DECLARED_OUT_OF_SCOPE_PRIOR);
+    // CLINC150: its authors' evaluation split, 1,000 out-of-scope among 5,500 queries.
+    expect(outOfScopePriorFor({ declared: true, trainHasOutOfScope: true, clinc150: true })).toBeCloseTo(0.1818, 4);
+    expect(CLINC150_OUT_OF_SCOPE_PRIOR).toBe(1_000 / 5_500);
+  });
+
+  it('a closed-set run with the real classifier answers a trained intent for every row, never none', () => {
+    const train: LabeledText[] = [
+      ...['where is my order', 'track my parcel', 'when will my package arrive', 'order status please', 'has my order shipped', 'where is my delivery'].map((text) => ({ text, label: 'track' })),
+      ...['i want my money back', 'refund my purchase', 'give me a refund', 'return money to my card', 'refund please', 'how do i get refunded'].map((text) => ({ text, label: 'refund' })),
+      ...['cancel my order', 'please cancel it', 'i want to cancel the purchase', 'stop my order', 'cancel order now', 'how do i cancel'].map((text) => ({ text, label: 'cancel' })),
+    ];
+    const test = [{ text: 'zzz qqq', label: 'track' }, { text: 'my parcel is late', label: 'track' }];
+    const closedSet = evaluateTriage({ train, test, outOfScopePrior: 0 });
+    expect(closedSet.predictions.map((row) => row.predicted)).not.toContain('oos');
+    expect(closedSet.thresholds).toEqual([0]);
+    const openSet = evaluateTriage({ train, test, outOfScopePrior: 0.5 });
+    expect(openSet.thresholds[0]).toBeGreaterThan(0);
+    expect(openSet.predictions[0]?.predicted).toBe('oos');
   });
 });
 

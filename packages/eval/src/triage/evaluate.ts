@@ -15,8 +15,46 @@ export interface TriageClassifier {
   predict(text: string): Pick<IntentPrediction, 'intent' | 'confidence' | 'ranking'>;
 }
 
-/** Trains a classifier on examples; defaults to `trainIntentClassifier` from `@switchboard/nlu`. */
-export type TriageTrainer = (examples: readonly LabeledText[], options: { seed: number }) => TriageClassifier;
+/**
+ * Trains a classifier on examples; defaults to `trainIntentClassifier` from `@switchboard/nlu`.
+ * `outOfScopePrior` is the expected share of out-of-scope test messages the classifier should
+ * choose its rejection threshold for (0: never reject); see {@link outOfScopePriorFor}.
+ */
+export type TriageTrainer = (examples: readonly LabeledText[], options: { seed: number; outOfScopePrior: number }) => TriageClassifier;
+
+/**
+ * Prior share of out-of-scope messages the eval asks the classifier to plan for (0–1).
+ *
+ * The scored metric counts `oos` as one more class. When the run declares no out-of-scope
+ * class (no `--oos-label`, not CLINC150) and the training rows hold none, every test row
+ * belongs to a trained intent or to a label the classifier cannot know, so rejecting to `none`
+ * can only lose accuracy: the prior is 0 and the classifier predicts its top label
+ * (closed-set). For CLINC150 the prior is the out-of-scope share its authors built the
+ * evaluation with, {@link CLINC150_OUT_OF_SCOPE_PRIOR} (prior knowledge published with the
+ * dataset, not read from test rows). Any other declared out-of-scope class gets
+ * {@link DECLARED_OUT_OF_SCOPE_PRIOR} (0.5): nothing in the training data says how common
+ * out-of-scope test rows are, so a lost in-scope row and a missed out-of-scope row weigh the
+ * same (balanced accuracy; HINT3's published test shares are 42–72 %).
+ *
+ * @param input.declared - The run names an out-of-scope class (`--oos-label`, or the CLINC150 format).
+ * @param input.trainHasOutOfScope - The training rows contain out-of-scope rows (`oos`).
+ * @param input.clinc150 - The run reads the CLINC150 format. @defaultValue false
+ * @returns 0, {@link CLINC150_OUT_OF_SCOPE_PRIOR} or {@link DECLARED_OUT_OF_SCOPE_PRIOR}.
+ */
+export function outOfScopePriorFor(input: { declared: boolean; trainHasOutOfScope: boolean; clinc150?: boolean }): number {
+  if (input.clinc150 === true) return CLINC150_OUT_OF_SCOPE_PRIOR;
+  return input.declared || input.trainHasOutOfScope ? DECLARED_OUT_OF_SCOPE_PRIOR : 0;
+}
+
+/** Out-of-scope prior when a run declares an out-of-scope class; see {@link outOfScopePriorFor}. */
+export const DECLARED_OUT_OF_SCOPE_PRIOR = 0.5;
+
+/**
+ * Out-of-scope prior for CLINC150: 1,000 out-of-scope queries among 5,500 in its evaluation
+ * split (4,500 in-scope, 30 per intent), as the dataset's authors designed it.
+ * @see https://arxiv.org/abs/1909.02027 (Larson et al. 2019, section 2: data_full test = 4,500 in-scope + 1,000 out-of-scope)
+ */
+export const CLINC150_OUT_OF_SCOPE_PRIOR = 1_000 / 5_500;
 
 /**
  * The `switchboard eval triage --json` object: {@link TriageMetrics} plus timing.
@@ -55,11 +93,13 @@ export interface EvaluateTriageOptions {
   test: readonly LabeledText[];
   /** Classifier seed. @defaultValue 1 */
   seed?: number;
-  /** @defaultValue `trainIntentClassifier` with `{ seed }` */
+  /** Expected out-of-scope share the classifier plans for, 0–1 (see {@link outOfScopePriorFor}). @defaultValue 0 */
+  outOfScopePrior?: number;
+  /** @defaultValue `trainIntentClassifier` with `{ seed, outOfScopePrior, head: 'svm' }` */
   trainer?: TriageTrainer;
 }
 
-const defaultTrainer: TriageTrainer = (examples, options) => trainIntentClassifier(examples, { seed: options.seed });
+const defaultTrainer: TriageTrainer = (examples, options) => trainIntentClassifier(examples, { seed: options.seed, outOfScopePrior: options.outOfScopePrior, head: 'svm' });
 
 /**
  * Trains on `train`, predicts every `test` row and scores the predictions (the classifier's
@@ -76,7 +116,7 @@ const defaultTrainer: TriageTrainer = (examples, options) => trainIntentClassifi
 export function evaluateTriage(options: EvaluateTriageOptions): TriageEvaluation {
   const trainer = options.trainer ?? defaultTrainer;
   const started = performance.now();
-  const classifier = trainer(options.train, { seed: options.seed ?? 1 });
+  const classifier = trainer(options.train, { seed: options.seed ?? 1, outOfScopePrior: options.outOfScopePrior ?? 0 });
   const trainMs = performance.now() - started;
   const { predictions, latencies } = predictAll(classifier, options.test);
   return { report: buildReport({ predictions, latencies, trainMs }), predictions, thresholds: [classifier.threshold] };
@@ -92,6 +132,8 @@ export interface CrossValidateTriageOptions {
   seed?: number;
   /** Train on out-of-scope rows of the other folds as class `oos`. @defaultValue false */
   withOosTrain?: boolean;
+  /** Expected out-of-scope share the classifier plans for, 0–1 (see {@link outOfScopePriorFor}). @defaultValue 0 */
+  outOfScopePrior?: number;
   trainer?: TriageTrainer;
 }
 
@@ -116,7 +158,7 @@ export function crossValidateTriage(options: CrossValidateTriageOptions): Triage
     const held = options.rows.filter((_, row) => assignment[row] === fold);
     const rest = options.rows.filter((_, row) => assignment[row] !== fold);
     const started = performance.now();
-    const classifier = trainer(trainingExamples(rest, { withOosTrain: options.withOosTrain ?? false }), { seed });
+    const classifier = trainer(trainingExamples(rest, { withOosTrain: options.withOosTrain ?? false }), { seed, outOfScopePrior: options.outOfScopePrior ?? 0 });
     trainMsTotal += performance.now() - started;
     thresholds.push(classifier.threshold);
     const { predictions, latencies } = predictAll(classifier, held);

@@ -4,8 +4,11 @@ export { TRIAGE_DATA_FORMATS, loadTriageData, readTriageRows, type LoadTriageDat
 export { computeTriageMetrics, type ConfusionMatrix, type LabelScores, type TriageMetrics } from './metrics.js';
 export { stratifiedFolds } from './folds.js';
 export {
+  CLINC150_OUT_OF_SCOPE_PRIOR,
+  DECLARED_OUT_OF_SCOPE_PRIOR,
   crossValidateTriage,
   evaluateTriage,
+  outOfScopePriorFor,
   type CrossValidateTriageOptions,
   type EvaluateTriageOptions,
   type TriageClassifier,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseThreshold, fitTemperature, negativeLogLikelihood, TEMPERATURE_RANGE, topPredictions } from './calibration.js';
+import { choosePriorThreshold, chooseThreshold, fitTemperature, negativeLogLikelihood, outOfScopeScoreOf, TEMPERATURE_RANGE, topPredictions } from './calibration.js';
 import { assignStratifiedFolds } from './cross-validation.js';
 import { createRandom } from './random.js';
 
@@ -69,6 +69,41 @@ describe('chooseThreshold', () => {
   });
 });
 
+describe('choosePriorThreshold', () => {
+  const random = createRandom(11);
+  // In-scope: 90% correct, confident when correct; out-of-scope proxies: mostly low confidence, overlapping.
+  const inScope = Array.from({ length: 400 }, (_, index) => (index % 10 === 0 ? { confidence: 0.2 + 0.4 * random(), correct: false } : { confidence: 0.3 + 0.7 * random(), correct: true }));
+  const outOfScope = Array.from({ length: 300 }, () => 0.7 * random());
+  const expected = (threshold: number, prior: number): number =>
+    (1 - prior) * (inScope.filter((row) => row.correct && row.confidence >= threshold).length / inScope.length) +
+    prior * (outOfScope.filter((confidence) => confidence < threshold).length / outOfScope.length);
+
+  it('never rejects with prior 0 (closed set): threshold 0, closed-set accuracy', () => {
+    expect(choosePriorThreshold({ inScope, outOfScope, prior: 0 })).toEqual({ threshold: 0, expectedAccuracy: 0.9, inScopeAccuracy: 0.9, outOfScopeRecall: 0 });
+  });
+
+  it('finds the threshold that maximizes the expected accuracy (checked against a fine grid)', () => {
+    for (const prior of [0.2, 0.5, 0.8]) {
+      const chosen = choosePriorThreshold({ inScope, outOfScope, prior });
+      expect(chosen.expectedAccuracy).toBeCloseTo(expected(chosen.threshold, prior), 10);
+      for (let grid = 0; grid <= 1; grid += 0.001) expect(expected(grid, prior)).toBeLessThanOrEqual(chosen.expectedAccuracy + 1e-12);
+    }
+  });
+
+  it('rejects more as out-of-scope traffic becomes more common', () => {
+    const thresholds = [0.1, 0.5, 0.9].map((prior) => choosePriorThreshold({ inScope, outOfScope, prior }).threshold);
+    expect(thresholds[0]).toBeLessThan(thresholds[1] as number);
+    expect(thresholds[1]).toBeLessThan(thresholds[2] as number);
+  });
+
+  it('separates cleanly separated distributions perfectly', () => {
+    const chosen = choosePriorThreshold({ inScope: [{ confidence: 0.9, correct: true }, { confidence: 0.8, correct: true }], outOfScope: [0.1, 0.3], prior: 0.5 });
+    expect(chosen).toMatchObject({ expectedAccuracy: 1, inScopeAccuracy: 1, outOfScopeRecall: 1 });
+    expect(chosen.threshold).toBeGreaterThan(0.3);
+    expect(chosen.threshold).toBeLessThanOrEqual(0.8);
+  });
+});
+
 describe('assignStratifiedFolds', () => {
   it('spreads every class evenly over the folds, deterministically', () => {
     const targets = Int32Array.from({ length: 50 }, (_, index) => index % 2);
@@ -79,5 +114,40 @@ describe('assignStratifiedFolds', () => {
       expect(members.filter((target) => target === 1)).toHaveLength(5);
     }
     expect(assignStratifiedFolds(targets, { folds: 5, seed: 4 })).toEqual(folds);
+  });
+});
+
+describe('outOfScopeScoreOf', () => {
+  it('scores the top class by probability, decision value or margin over the runner-up', () => {
+    const logits = Float64Array.from([0.2, 1.5, -0.4]);
+    expect(outOfScopeScoreOf({ logits, kind: 'decision', temperature: 1 })).toEqual({ score: 1.5, top: 1 });
+    expect(outOfScopeScoreOf({ logits, kind: 'margin', temperature: 1 }).score).toBeCloseTo(1.3, 12);
+    const probability = Math.exp(1.5) / (Math.exp(0.2) + Math.exp(1.5) + Math.exp(-0.4));
+    expect(outOfScopeScoreOf({ logits, kind: 'probability', temperature: 1 }).score).toBeCloseTo(probability, 12);
+  });
+
+  it('keeps the decision value when more intents are trained, while the top probability drops', () => {
+    const few = Float64Array.from([1, -1, -1]);
+    const many = Float64Array.from([1, ...new Array<number>(120).fill(-1)]);
+    const score = (logits: Float64Array, kind: 'decision' | 'probability') => outOfScopeScoreOf({ logits, kind, temperature: 0.5 }).score;
+    expect(score(many, 'decision')).toBe(score(few, 'decision'));
+    expect(score(many, 'probability')).toBeLessThan(score(few, 'probability') - 0.1);
+  });
+
+  it('ignores classes masked with -Infinity (held out of a cross-validation model)', () => {
+    const logits = Float64Array.from([-Infinity, 0.3, -0.5]);
+    expect(outOfScopeScoreOf({ logits, kind: 'margin', temperature: 1 }).score).toBeCloseTo(0.8, 12);
+    expect(outOfScopeScoreOf({ logits, kind: 'probability', temperature: 1 }).top).toBe(1);
+  });
+});
+
+describe('choosePriorThreshold on unbounded scores', () => {
+  it('places the threshold between the out-of-scope and in-scope decision values, also below 0 and above 1', () => {
+    const inScope = [2.5, 3, 3.5, 4].map((confidence) => ({ confidence, correct: true }));
+    expect(choosePriorThreshold({ inScope, outOfScope: [1.5, 2, 2.2], prior: 0.5 }).threshold).toBeCloseTo(2.35, 12);
+    const negative = [-0.5, -0.2, 0.1].map((confidence) => ({ confidence, correct: true }));
+    const chosen = choosePriorThreshold({ inScope: negative, outOfScope: [-1.2, -0.9], prior: 0.5 });
+    expect(chosen.threshold).toBeCloseTo(-0.7, 12);
+    expect(chosen.outOfScopeRecall).toBe(1);
   });
 });

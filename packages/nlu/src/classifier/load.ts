@@ -47,6 +47,7 @@ export function loadIntentClassifier(json: unknown): IntentClassifier {
   return assembleIntentClassifier({
     labels: model.labels,
     threshold: model.threshold,
+    ...(model.outOfScopeScore === undefined ? {} : { outOfScopeScore: model.outOfScopeScore }),
     temperature: model.temperature,
     featurizer: createHashedTfidfFeaturizer({ config: Object.freeze({ ...model.featurizer.config }), keys, idf }),
     head: { classes: model.labels.length, weights, bias },

@@ -30,6 +30,10 @@ export const TrainingDiagnosticsSchema = z.object({
   crossValidationCoverage: z.number().min(0).max(1),
   seed: z.number().int(),
   epochs: z.number().int().min(1),
+  head: z.enum(['svm', 'softmax']).optional(),
+  outOfScope: z
+    .object({ prior: z.number().min(0).max(1), proxies: z.number().int().min(0), score: z.enum(['probability', 'decision', 'margin']).optional(), inScopeAccuracy: z.number().min(0).max(1), recall: z.number().min(0).max(1), expectedAccuracy: z.number().min(0).max(1) })
+    .optional(),
 });
 
 /** Schema of {@link SerializedIntentClassifier}; lengths of the packed arrays are checked too. */
@@ -38,7 +42,10 @@ export const SerializedIntentClassifierSchema = z
     format: z.literal('switchboard.intent-classifier'),
     version: z.literal(1),
     labels: z.array(z.string().min(1)).min(2),
-    threshold: z.number().min(0).max(1),
+    /** On `outOfScopeScore`: 0–1 for a probability, any finite number for a decision value or margin. */
+    threshold: z.number().finite(),
+    /** What the threshold applies to (absent: `'probability'`, as in every snapshot before this field). */
+    outOfScopeScore: z.enum(['probability', 'decision', 'margin']).optional(),
     temperature: z.number().positive().finite(),
     featurizer: z.object({
       kind: z.literal('hashed-tfidf'),
@@ -62,6 +69,7 @@ export const SerializedIntentClassifierSchema = z
     const issue = (message: string, path: (string | number)[]): void => {
       context.addIssue({ code: 'custom', message, path });
     };
+    if ((model.outOfScopeScore ?? 'probability') === 'probability' && (model.threshold < 0 || model.threshold > 1)) issue('a probability threshold must be within [0, 1]', ['threshold']);
     if (new Set(model.labels).size !== model.labels.length) issue('labels must be unique', ['labels']);
     if (model.featurizer.config.charNgramMin > model.featurizer.config.charNgramMax) issue('charNgramMin must be ≤ charNgramMax', ['featurizer', 'config']);
     if (count(model.featurizer.idf) !== columns) issue('idf must have one value per key', ['featurizer', 'idf']);

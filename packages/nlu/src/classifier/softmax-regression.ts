@@ -33,10 +33,20 @@ export interface SoftmaxTrainingOptions {
   readonly seed: number;
 }
 
-/** Writes `bias + x · weights` into `output` (length `classes`) and returns it. */
+/**
+ * Writes `‖x‖ · bias + x · weights` into `output` (length `classes`) and returns it.
+ *
+ * The bias is scaled by the norm of the vector: training vectors are unit-norm, so this is the
+ * plain linear model on them, but a message made mostly of words the model never saw (whose
+ * vector is short, see `vectorize`) gets logits near 0 — near-uniform probabilities, so it
+ * falls below the out-of-scope threshold instead of landing on the class with the largest bias.
+ */
 export function computeLogits(model: SoftmaxModel<Float32Array> | SoftmaxModel<Float64Array>, vector: SparseVector, output: Float64Array = new Float64Array(model.classes)): Float64Array {
   const { classes, weights, bias } = model;
-  for (let label = 0; label < classes; label += 1) output[label] = bias[label] as number;
+  let squaredNorm = 0;
+  for (const value of vector.values) squaredNorm += value * value;
+  const biasScale = Math.sqrt(squaredNorm);
+  for (let label = 0; label < classes; label += 1) output[label] = biasScale * (bias[label] as number);
   for (let position = 0; position < vector.indices.length; position += 1) {
     const offset = (vector.indices[position] as number) * classes;
     const value = vector.values[position] as number;

@@ -81,6 +81,48 @@ describe('trainIntentClassifier', () => {
     expect(() => trainIntentClassifier(INTENT_EXAMPLES, { folds: 1 })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }) as Error);
     expect(() => trainIntentClassifier(INTENT_EXAMPLES, { features: { charNgramMin: 6, charNgramMax: 3 } })).toThrow(InvalidInputError);
     expect(() => trainIntentClassifier([{ text: 'a', label: ' ' }, { text: 'b', label: 'y' }])).toThrow(InvalidInputError);
+    expect(() => trainIntentClassifier(INTENT_EXAMPLES, { outOfScopePrior: 1 })).toThrow(InvalidInputError);
+    expect(() => trainIntentClassifier(INTENT_EXAMPLES, { cost: 0 })).toThrow(InvalidInputError);
+  });
+
+  it('with outOfScopePrior 0 never answers none (closed set), even for unrelated text', () => {
+    const closedSet = trainIntentClassifier(INTENT_EXAMPLES, { seed: 7, outOfScopePrior: 0, head: 'svm' });
+    expect(closedSet.threshold).toBe(0);
+    for (const text of OUT_OF_SCOPE) expect(closedSet.predict(text).intent, text).not.toBe(NONE_INTENT);
+    for (const [text, label] of HELD_OUT) expect(closedSet.predict(text).intent, text).toBe(label);
+  });
+
+  it('with an outOfScopePrior models unseen intents by holding classes out, and rejects unrelated text', () => {
+    const openSet = trainIntentClassifier(INTENT_EXAMPLES, { seed: 7, outOfScopePrior: 0.5, head: 'svm' });
+    const estimate = openSet.diagnostics.outOfScope;
+    expect(estimate).toMatchObject({ prior: 0.5, proxies: INTENT_EXAMPLES.length });
+    expect(estimate?.recall).toBeGreaterThan(0.5);
+    expect(estimate?.expectedAccuracy).toBeGreaterThan(0.7);
+    const rejected = OUT_OF_SCOPE.filter((text) => openSet.predict(text).intent === NONE_INTENT);
+    expect(rejected.length).toBeGreaterThanOrEqual(OUT_OF_SCOPE.length - 1);
+    const accepted = HELD_OUT.filter(([text, label]) => openSet.predict(text).intent === label);
+    expect(accepted.length).toBeGreaterThanOrEqual(HELD_OUT.length - 2);
+    const moreCautious = trainIntentClassifier(INTENT_EXAMPLES, { seed: 7, outOfScopePrior: 0.9, head: 'svm' });
+    expect(moreCautious.diagnostics.outOfScope?.recall).toBeGreaterThanOrEqual(estimate?.recall ?? 1);
+  });
+
+  it('chooses the out-of-scope score on cross-validation and keeps it, with the threshold, through JSON', () => {
+    const openSet = trainIntentClassifier(INTENT_EXAMPLES, { seed: 7, outOfScopePrior: 0.5, head: 'svm' });
+    expect(['probability', 'decision', 'margin']).toContain(openSet.outOfScopeScore);
+    expect(openSet.diagnostics.outOfScope?.score).toBe(openSet.outOfScopeScore);
+    const restored = loadIntentClassifier(JSON.stringify(openSet));
+    expect(restored.outOfScopeScore).toBe(openSet.outOfScopeScore);
+    expect(restored.threshold).toBe(openSet.threshold);
+    for (const text of [...HELD_OUT.map(([message]) => message), ...OUT_OF_SCOPE]) expect(restored.predict(text), text).toEqual(openSet.predict(text));
+    expect(classifier.outOfScopeScore).toBe('probability');
+  });
+
+  it('trains the one-vs-rest SVM head on request', () => {
+    const svm = trainIntentClassifier(INTENT_EXAMPLES, { seed: 7, head: 'svm' });
+    expect(svm.diagnostics.head).toBe('svm');
+    expect(classifier.diagnostics.head).toBe('softmax');
+    for (const [text, label] of HELD_OUT) expect(svm.predict(text).intent, text).toBe(label);
+    expect(svm.predict('asdkjh qwe zxcv').intent).toBe(NONE_INTENT);
   });
 
   it('trains without cross-validation when folds is 0 (temperature 1)', () => {
@@ -112,6 +154,8 @@ describe('toJSON / loadIntentClassifier', () => {
       { ...good, labels: ['a', 'a', 'b', 'c', 'd', 'e'] },
       { ...good, head: { ...good.head, weights: good.head.weights.slice(0, 16) } },
       { ...good, featurizer: { ...good.featurizer, idf: '!!!!' } },
+      { ...good, threshold: 1.5 },
+      { ...good, threshold: 0.5, outOfScopeScore: 'entropy' },
     ];
     for (const value of cases) {
       expect(() => loadIntentClassifier(value)).toThrow(InvalidInputError);
@@ -124,6 +168,13 @@ describe('toJSON / loadIntentClassifier', () => {
       expect((error as InvalidInputError).code).toBe('INVALID_INPUT');
       expect(String((error as InvalidInputError).details['issues'])).toContain('head.bias');
     }
+  });
+
+  it('accepts a decision-value threshold outside [0, 1], which only a probability threshold must respect', () => {
+    const snapshot = { ...classifier.toJSON(), threshold: 1e6, outOfScopeScore: 'decision' };
+    const restored = loadIntentClassifier(snapshot);
+    expect(restored.outOfScopeScore).toBe('decision');
+    expect(restored.predict('where is my parcel right now').intent).toBe(NONE_INTENT);
   });
 
   it('rejects non-finite weights', () => {

@@ -51,4 +51,18 @@ describe('createKnowledgeBase', () => {
     expect(createKnowledgeBase([]).search('refund')).toEqual([]);
     expect(knowledge.search('🙂'.repeat(10_000))).toEqual([]);
   });
+
+  it('answers a repeated question the same way, cached or not, and callers cannot corrupt the cache', () => {
+    const uncached = createKnowledgeBase(ARTICLES, { cacheSize: 0 });
+    const queries = ['how long do I have to return an item', 'retrun policy', 'cancel my order and return it'];
+    for (const query of queries) {
+      const first = knowledge.search(query, { limit: 5 });
+      first.forEach((hit) => Object.assign(hit, { score: -1, passage: 'tampered' }));
+      first.length = 0;
+      expect(knowledge.search(query, { limit: 5 })).toEqual(uncached.search(query, { limit: 5 }));
+    }
+    expect(knowledge.search('cancel my order and return it', { limit: 1 })).toHaveLength(1);
+    expect(knowledge.search('cancel my order and return it', { collections: ['returns'] }).map((hit) => hit.article.id)).toEqual(['returns-policy']);
+    expect(() => createKnowledgeBase(ARTICLES, { cacheSize: -1 })).toThrow(RangeError);
+  });
 });

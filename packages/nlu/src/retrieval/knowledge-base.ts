@@ -4,6 +4,8 @@
  */
 import type { KnowledgeArticle, KnowledgeBase, KnowledgeHit } from '@switchboard/core';
 import MiniSearch from 'minisearch';
+import { LRUCache } from 'lru-cache';
+import { bestPassage, indexParagraphs } from './passages.js';
 import { contentTerms, correctTransposition, processTerm, splitTerms } from './terms.js';
 
 /** Options of {@link createKnowledgeBase}. */
@@ -14,12 +16,20 @@ export interface KnowledgeBaseOptions {
   boost?: { title?: number; tags?: number };
   /** Maximum edit distance as a share of the term length, for terms of 5+ letters (0 disables). @defaultValue 0.2 */
   fuzzy?: number;
+  /**
+   * Searches whose hits are remembered, keyed by the processed query terms, the collections and
+   * the limit (least recently used evicted first; 0 disables). Each entry holds at most `limit`
+   * hits that point at the articles, so the bound is on entries, not bytes.
+   * @defaultValue 1000
+   */
+  cacheSize?: number;
 }
 
 /** Default {@link KnowledgeBaseOptions.minScore}. */
 export const DEFAULT_MIN_SCORE = 0.5;
 
 const DEFAULT_LIMIT = 3;
+const DEFAULT_CACHE_SIZE = 1_000;
 const MAX_QUERY_CHARS = 1_000;
 
 interface IndexedArticle {
@@ -46,9 +56,16 @@ interface IndexedArticle {
  * `passage` is the article paragraph (paragraphs are separated by blank lines) that matches the
  * most query weight; the first paragraph when none matches.
  *
+ * **Cost.** Articles are tokenized once, here; a search tokenizes the query, runs one MiniSearch
+ * query and picks passages for the returned hits only. Hits are then cached (see
+ * {@link KnowledgeBaseOptions.cacheSize}): the articles never change after creation, so a cached
+ * answer is the answer. Each call returns fresh hit objects; the articles are shared, read-only.
+ *
  * @param articles - Articles with unique ids; may be empty (every search then returns `[]`).
+ *   Treated as immutable after the call.
  * @param options - See {@link KnowledgeBaseOptions}.
  * @returns The port plus `minScore`. `search` never throws; queries are read up to 1,000 characters.
+ * @throws RangeError when `options.cacheSize` is negative or not an integer.
  * @see https://lucaong.github.io/minisearch/ (MiniSearch, BM25+)
  * @example
  * ```ts
@@ -84,6 +101,34 @@ export function createKnowledgeBase(articles: readonly KnowledgeArticle[], optio
     const frequency = documentFrequency.get(term) ?? 0;
     return Math.log(1 + (byId.size - frequency + 0.5) / (frequency + 0.5));
   };
+  const articleParagraphs = new Map([...byId.values()].map((article) => [article.id, indexParagraphs(article.body)]));
+  const cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
+  if (!Number.isInteger(cacheSize) || cacheSize < 0) throw new RangeError(`cacheSize must be a whole number ≥ 0, got ${String(cacheSize)}`);
+  const cache = cacheSize === 0 ? undefined : new LRUCache<string, readonly KnowledgeHit[]>({ max: cacheSize });
+  const rank = (queryTerms: readonly string[], input: { collections: readonly string[] | undefined; limit: number }): KnowledgeHit[] => {
+    const totalWeight = queryTerms.reduce((sum, term) => sum + weightOf(term), 0);
+    if (queryTerms.length === 0 || totalWeight <= 0 || byId.size === 0) return [];
+    const collections = input.collections === undefined ? undefined : new Set(input.collections);
+    const results = index.search(queryTerms.join(' '), {
+      filter: collections === undefined ? undefined : (result) => collections.has(String(result['collection'])),
+    });
+    const bestRaw = results[0]?.score ?? 0;
+    const ranked = results.flatMap((result) => {
+      const article = byId.get(String(result.id));
+      if (article === undefined || bestRaw <= 0) return [];
+      const matched = new Set(result.queryTerms);
+      const coverage = queryTerms.filter((term) => matched.has(term)).reduce((sum, term) => sum + weightOf(term), 0) / totalWeight;
+      const score = coverage * Math.sqrt(result.score / bestRaw);
+      return score > 0 ? [{ article, score }] : [];
+    });
+    ranked.sort((left, right) => right.score - left.score);
+    // Passages only for the hits returned: choosing one is the costly part of a hit.
+    return ranked.slice(0, input.limit).map(({ article, score }) => ({
+      article,
+      score,
+      passage: bestPassage({ paragraphs: articleParagraphs.get(article.id) ?? [], fallback: article.body.trim(), queryTerms, weightOf }),
+    }));
+  };
   return {
     minScore: options.minScore ?? DEFAULT_MIN_SCORE,
     get(id: string) {
@@ -92,37 +137,13 @@ export function createKnowledgeBase(articles: readonly KnowledgeArticle[], optio
     search(query, searchOptions = {}): KnowledgeHit[] {
       const text = typeof query === 'string' ? query.slice(0, MAX_QUERY_CHARS) : '';
       const queryTerms = [...new Set(contentTerms(text).map((term) => correctTransposition(term, vocabulary)))];
-      const totalWeight = queryTerms.reduce((sum, term) => sum + weightOf(term), 0);
-      if (queryTerms.length === 0 || totalWeight <= 0 || byId.size === 0) return [];
-      const collections = searchOptions.collections === undefined ? undefined : new Set(searchOptions.collections);
-      const results = index.search(queryTerms.join(' '), {
-        filter: collections === undefined ? undefined : (result) => collections.has(String(result['collection'])),
-      });
-      const bestRaw = results[0]?.score ?? 0;
-      const hits = results.flatMap((result) => {
-        const article = byId.get(String(result.id));
-        if (article === undefined || bestRaw <= 0) return [];
-        const matched = new Set(result.queryTerms);
-        const coverage = queryTerms.filter((term) => matched.has(term)).reduce((sum, term) => sum + weightOf(term), 0) / totalWeight;
-        const score = coverage * Math.sqrt(result.score / bestRaw);
-        return score > 0 ? [{ article, score, passage: bestPassage(article.body, { queryTerms, weightOf }) }] : [];
-      });
-      hits.sort((left, right) => right.score - left.score);
-      return hits.slice(0, Math.max(0, searchOptions.limit ?? DEFAULT_LIMIT));
+      const limit = Math.max(0, searchOptions.limit ?? DEFAULT_LIMIT);
+      const collections = searchOptions.collections;
+      // Hits depend only on the processed query terms, the collections and the limit.
+      const key = `${String(limit)}\u0000${collections === undefined ? '*' : JSON.stringify([...collections].sort())}\u0000${queryTerms.join(' ')}`;
+      const hits = cache?.get(key) ?? rank(queryTerms, { collections, limit });
+      cache?.set(key, hits);
+      return hits.map((hit) => ({ ...hit }));
     },
   };
-}
-
-/** The paragraph matching the most query weight (a term matches a paragraph word equal to it or starting with it). */
-function bestPassage(body: string, input: { queryTerms: readonly string[]; weightOf: (term: string) => number }): string {
-  const paragraphs = body.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter((paragraph) => paragraph.length > 0);
-  let best = { paragraph: paragraphs[0] ?? body.trim(), weight: 0 };
-  for (const paragraph of paragraphs) {
-    const words = contentTerms(paragraph);
-    const weight = input.queryTerms
-      .filter((term) => words.some((word) => word === term || (term.length >= 4 && word.startsWith(term))))
-      .reduce((sum, term) => sum + input.weightOf(term), 0);
-    if (weight > best.weight) best = { paragraph, weight };
-  }
-  return best.paragraph;
 }

@@ -8,6 +8,7 @@
  * jobs every `stalledIntervalMs`, so a killed worker's turn runs again within about
  * `leaseMs + stalledIntervalMs` (≈ 7.5 s with the defaults) instead of BullMQ's ~60 s.
  */
+import { TriageDecisionSchema } from '@switchboard/core';
 import type { Urgency } from '@switchboard/core';
 import { DelayedError, Queue, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
@@ -15,7 +16,8 @@ import { Redis } from 'ioredis';
 import type { QueueConfig } from '../config.js';
 import type { TurnDispatcher } from './memory.js';
 import { processTurn } from './processor.js';
-import type { TurnProcessorDeps } from './processor.js';
+import type { TurnDelivery, TurnProcessorDeps } from './processor.js';
+import type { CarriedTriage } from './turn-ports.js';
 
 /** BullMQ queue name (keys are `<prefix>:turns:*`). */
 export const TURN_QUEUE_NAME = 'turns';
@@ -27,6 +29,17 @@ const ATTEMPTS = 8;
 interface TurnJobData {
   turnId: string;
   conversationId: string;
+  /** The triage made at accept (absent in jobs added before it was carried, and by the sweeper). */
+  triage?: unknown;
+}
+
+/** The job's carried triage when it is well-formed; anything else is ignored (the turn triages again). */
+function carriedTriage(value: unknown): CarriedTriage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { triagerId, textSha256, decision } = value as Record<string, unknown>;
+  if (typeof triagerId !== 'string' || typeof textSha256 !== 'string') return undefined;
+  const parsed = TriageDecisionSchema.safeParse(decision);
+  return parsed.success ? { triagerId, textSha256, decision: parsed.data } : undefined;
 }
 
 const connectionFor = (url: string): Redis => new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
@@ -43,7 +56,7 @@ export function createBullmqDispatcher(options: { url: string; prefix: string })
   return {
     kind: 'bullmq',
     async enqueue(turn) {
-      await queue.add('turn', { turnId: turn.id, conversationId: turn.conversationId }, {
+      await queue.add('turn', { turnId: turn.id, conversationId: turn.conversationId, ...(turn.triage ? { triage: turn.triage } : {}) }, {
         jobId: turn.id,
         priority: PRIORITY[turn.priority],
         attempts: ATTEMPTS,
@@ -79,7 +92,9 @@ export function startBullmqWorker(options: { deps: TurnProcessorDeps; config: Pi
   const worker = new Worker<TurnJobData>(
     TURN_QUEUE_NAME,
     async (job: Job<TurnJobData>, token?: string) => {
-      const result = await processTurn({ ...deps, maxAttempts: ATTEMPTS }, job.data.turnId);
+      const triage = carriedTriage(job.data.triage);
+      const delivery: TurnDelivery = { turnId: job.data.turnId, ...(triage ? { triage } : {}) };
+      const result = await processTurn({ ...deps, maxAttempts: ATTEMPTS }, delivery);
       if (result === 'blocked' || result === 'busy') {
         await job.moveToDelayed(deps.runtime.ports.clock.now().getTime() + (result === 'blocked' ? 50 : 500), token);
         throw new DelayedError();

@@ -2,27 +2,47 @@
  * The in-process turn queue (the default, one process, no Redis): four priority lanes in memory,
  * the durable record in the database. On start it picks up every unfinished turn the database
  * holds, so a message accepted before a crash or restart is still answered.
+ *
+ * It never polls the database: a conversation's turns wait in memory behind the one running
+ * (they are delivered when it finishes), and a turn is delivered again on a timer only when the
+ * database claim refused it (another process holds it, or a retryable failure).
  */
 import type { Urgency } from '@switchboard/core';
 import { URGENCIES } from '@switchboard/core';
 import { processTurn } from './processor.js';
-import type { TurnProcessorDeps, TurnProcessResult } from './processor.js';
+import type { TurnDelivery, TurnProcessorDeps, TurnProcessResult } from './processor.js';
+import type { CarriedTriage } from './turn-ports.js';
+
+/** A turn as a queue carries it: the triage made when its message was accepted rides along when known. */
+export interface QueuedTurn {
+  id: string;
+  conversationId: string;
+  priority: Urgency;
+  /** Reused by the worker instead of triaging the message again (see `CarriedTriage`). */
+  triage?: CarriedTriage;
+}
 
 /** Hands accepted turns to workers. */
 export interface TurnDispatcher {
   readonly kind: 'memory' | 'bullmq';
   /** Queues a turn; queuing a turn twice runs it once (the database claim decides). */
-  enqueue(turn: { id: string; conversationId: string; priority: Urgency }): Promise<void>;
+  enqueue(turn: QueuedTurn): Promise<void>;
   /** Throws when the queue cannot accept work (readiness probe). */
   ping(): Promise<void>;
   /** Stops taking turns and waits for running ones (up to the close timeout). */
   close(): Promise<void>;
 }
 
-/** Delay before delivering a blocked or busy turn again, in milliseconds. */
+/** Delay before delivering a refused turn again, in milliseconds (`blocked`: an earlier turn of its conversation runs in another process). */
 const REDELIVERY_MS: Readonly<Record<TurnProcessResult, number | undefined>> = { blocked: 20, busy: 250, retry: 500, done: undefined, failed: undefined, finished: undefined, missing: undefined };
 /** Longest wait for running turns on close, in milliseconds. */
 const CLOSE_TIMEOUT_MS = 10_000;
+
+interface Pending {
+  delivery: TurnDelivery;
+  conversationId: string;
+  lane: number;
+}
 
 /**
  * Creates the in-process queue and starts its worker.
@@ -31,54 +51,76 @@ const CLOSE_TIMEOUT_MS = 10_000;
  */
 export async function startMemoryQueue(options: { deps: TurnProcessorDeps; concurrency: number; recover?: boolean }): Promise<TurnDispatcher> {
   const { deps, concurrency } = options;
-  const lanes: string[][] = URGENCIES.map(() => []);
-  const queued = new Set<string>();
+  const lanes: Pending[][] = URGENCIES.map(() => []);
+  const known = new Set<string>();
+  /** Conversations with a turn in a lane or running → their later turns, in arrival order. */
+  const waiting = new Map<string, Pending[]>();
   const timers = new Set<NodeJS.Timeout>();
   let active = 0;
   let closing = false;
   let idle: (() => void) | undefined;
 
   const laneOf = (priority: Urgency): number => URGENCIES.length - 1 - URGENCIES.indexOf(priority);
-  const take = (): { turnId: string; lane: number } | undefined => {
-    for (const [lane, items] of lanes.entries()) {
-      const turnId = items.shift();
-      if (turnId !== undefined) return { turnId, lane };
+  const take = (): Pending | undefined => {
+    for (const items of lanes) {
+      const next = items.shift();
+      if (next !== undefined) return next;
     }
     return undefined;
   };
 
-  function push(turnId: string, lane: number): void {
-    if (closing || queued.has(turnId)) return;
-    queued.add(turnId);
-    lanes[lane]?.push(turnId);
+  function push(item: Pending): void {
+    if (closing || known.has(item.delivery.turnId)) return;
+    known.add(item.delivery.turnId);
+    const behind = waiting.get(item.conversationId);
+    if (behind !== undefined) {
+      behind.push(item); // delivered when the conversation's current turn is over
+      return;
+    }
+    waiting.set(item.conversationId, []);
+    lanes[item.lane]?.push(item);
     pump();
+  }
+
+  /** The conversation's current turn is over: its next turn (if any) joins its lane. */
+  function advance(conversationId: string): void {
+    const next = waiting.get(conversationId)?.shift();
+    if (next === undefined) {
+      waiting.delete(conversationId);
+      return;
+    }
+    lanes[next.lane]?.push(next);
   }
 
   function pump(): void {
     while (!closing && active < concurrency) {
       const next = take();
       if (next === undefined) return;
-      queued.delete(next.turnId);
       active += 1;
       void run(next);
     }
   }
 
-  async function run(next: { turnId: string; lane: number }): Promise<void> {
+  async function run(item: Pending): Promise<void> {
     let result: TurnProcessResult = 'retry';
     try {
-      result = await processTurn(deps, next.turnId);
+      result = await processTurn(deps, item.delivery);
     } catch (error) {
-      deps.logger.error({ turnId: next.turnId, err: error instanceof Error ? { name: error.name } : {} }, 'turn delivery failed');
+      deps.logger.error({ turnId: item.delivery.turnId, err: error instanceof Error ? { name: error.name } : {} }, 'turn delivery failed');
     } finally {
       active -= 1;
       const delayMs = REDELIVERY_MS[result];
       if (delayMs !== undefined && !closing) {
+        // Delivered again later; the conversation's later turns keep waiting behind it.
         const timer = setTimeout(() => {
           timers.delete(timer);
-          push(next.turnId, next.lane);
+          if (!closing) lanes[item.lane]?.push(item);
+          pump();
         }, delayMs);
         timers.add(timer);
+      } else {
+        known.delete(item.delivery.turnId);
+        advance(item.conversationId);
       }
       if (active === 0) idle?.();
       pump();
@@ -86,13 +128,13 @@ export async function startMemoryQueue(options: { deps: TurnProcessorDeps; concu
   }
 
   if (options.recover !== false) {
-    for (const turn of await deps.runtime.database.turns.listUnfinished({ limit: 100_000 })) push(turn.id, laneOf(turn.priority));
+    for (const turn of await deps.runtime.database.turns.listUnfinished({ limit: 100_000 })) push({ delivery: { turnId: turn.id }, conversationId: turn.conversationId, lane: laneOf(turn.priority) });
   }
 
   return {
     kind: 'memory',
     enqueue(turn) {
-      push(turn.id, laneOf(turn.priority));
+      push({ delivery: { turnId: turn.id, ...(turn.triage ? { triage: turn.triage } : {}) }, conversationId: turn.conversationId, lane: laneOf(turn.priority) });
       return Promise.resolve();
     },
     ping: () => (closing ? Promise.reject(new Error('queue closed')) : Promise.resolve()),

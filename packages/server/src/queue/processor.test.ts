@@ -4,7 +4,7 @@
  * unfinished turns survive a restart.
  */
 import { StoreError } from '@switchboard/core';
-import type { ConversationStore, Order, Urgency } from '@switchboard/core';
+import type { Order, Urgency } from '@switchboard/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancellingEngine } from '../../test/fixtures/cancelling-engine.js';
 import { eventually } from '../../test/helpers.js';
@@ -14,7 +14,7 @@ import { createLogger } from '../logger.js';
 import { createDeskRuntime } from '../runtime.js';
 import type { DeskRuntime } from '../runtime.js';
 import { startMemoryQueue } from './memory.js';
-import type { TurnDispatcher } from './memory.js';
+import type { QueuedTurn, TurnDispatcher } from './memory.js';
 import { processTurn } from './processor.js';
 import type { TurnProcessorDeps } from './processor.js';
 
@@ -49,16 +49,18 @@ describe('processTurn', () => {
     await runtime.database.conversations.save({ ...conversation, identity: { customerId: userId, verifiedBy: 'channel' } });
     const accepted = await accept(conversation.id, `Please cancel my pending order ${order.order_id}`);
 
-    const base = runtime.ports.conversations;
+    // The database connection drops when the turn writes its outcome, after the tool cancelled the order.
+    const { turns } = runtime.database;
+    const complete = turns.complete;
     let failures = 1;
-    const crashing: ConversationStore = { ...base, save: (record) => (failures-- > 0 ? Promise.reject(new StoreError('connection lost')) : base.save(record)) };
-    runtime.ports.conversations = crashing;
+    turns.complete = (input) => (failures-- > 0 ? Promise.reject(new StoreError('connection lost')) : complete(input));
     try {
       expect(await processTurn(deps, accepted.turn.id)).toBe('retry');
       expect((await runtime.database.commerce.getOrder(order.order_id))?.status).toBe('cancelled');
+      expect((await runtime.database.conversations.listMessages(conversation.id)).map((message) => message.role)).toEqual(['customer']);
       expect(await processTurn({ ...deps, workerId: 'worker-b' }, accepted.turn.id)).toBe('done');
     } finally {
-      runtime.ports.conversations = base;
+      turns.complete = complete;
     }
 
     const messages = await runtime.database.conversations.listMessages(conversation.id);
@@ -72,6 +74,30 @@ describe('processTurn', () => {
     expect(events.filter((event) => event.type === 'route').map((event) => event.data.agentId)).toEqual(['orders']);
     expect(events.some((event) => event.type === 'guardrail' && event.data.outcome === 'replayed')).toBe(true);
     expect(await processTurn(deps, accepted.turn.id)).toBe('finished');
+  });
+
+  it('reuses the triage made when the message was accepted, and triages when the queue carried none', async () => {
+    const carried: QueuedTurn[] = [];
+    const capturing: TurnDispatcher = { ...queueless, enqueue: (turn) => Promise.resolve(void carried.push(turn)) };
+    const base = runtime.ports.triager;
+    let calls = 0;
+    runtime.ports.triager = { id: base.id, triage: (input) => ((calls += 1), base.triage(input)) };
+    try {
+      const conversation = await runtime.startConversation({ channel: 'test' });
+      const first = await acceptMessage({ runtime, queue: capturing, bus: deps.bus }, { conversationId: conversation.id, text: "what's your return policy?" });
+      const queued = carried.find((turn) => turn.id === first.turn.id);
+      expect(queued?.triage?.decision.intent).toBeDefined();
+      expect(await processTurn(deps, { turnId: first.turn.id, ...(queued?.triage ? { triage: queued.triage } : {}) })).toBe('done');
+      expect(calls).toBe(0);
+      const second = await accept(conversation.id, 'how long does shipping take?');
+      expect(await processTurn(deps, second.turn.id)).toBe('done');
+      expect(calls).toBe(1);
+      const triaged = (await runtime.database.events.list(conversation.id)).filter((event) => event.type === 'triage');
+      expect(triaged.map((event) => event.turnId)).toEqual([first.turn.id, second.turn.id]);
+      expect(triaged[0]?.data.intent).toBe(queued?.triage?.decision.intent);
+    } finally {
+      runtime.ports.triager = base;
+    }
   });
 
   it('runs the turns of a conversation one at a time, in order', async () => {

@@ -1,16 +1,25 @@
 /**
  * Running one queued turn, whichever queue delivered it: claim it in the database (the lease and
- * the per-conversation order live there), run the desk's turn with crash-safe ports, record the
- * outcome, tell the conversation's listeners.
+ * the per-conversation order live there; one round trip that also reads the conversation and its
+ * recent history), run the desk's turn with crash-safe ports, write what it produced and its
+ * outcome in one statement, tell the conversation's listeners.
  */
-import { runTurn, toSwitchboardError } from '@switchboard/core';
-import type { AgentEvent, Conversation, Message, SwitchboardError, TurnOutcome } from '@switchboard/core';
+import { NotFoundError, runTurn, SwitchboardError, toSwitchboardError } from '@switchboard/core';
+import type { AgentEvent, Conversation, Message, TurnOutcome } from '@switchboard/core';
 import type { TurnRecord } from '@switchboard/stores';
 import type { Logger } from 'pino';
-import type { EventBus } from '../bus.js';
+import type { DeskEvent, EventBus } from '../bus.js';
 import type { DeskMetrics } from '../metrics.js';
 import type { DeskRuntime } from '../runtime.js';
 import { createQueuedTurnPorts } from './turn-ports.js';
+import type { CarriedTriage } from './turn-ports.js';
+
+/** One delivery of a queued turn: its id and, when the queue carried it, the triage made at accept. */
+export interface TurnDelivery {
+  turnId: string;
+  /** Reused by the turn when the text and triager match; absent (older jobs, recovery) → the turn triages. */
+  triage?: CarriedTriage;
+}
 
 /** What a worker needs to run turns. */
 export interface TurnProcessorDeps {
@@ -42,7 +51,9 @@ async function repliesOf(deps: TurnProcessorDeps, turn: TurnRecord): Promise<Mes
   return messages.filter((message) => message.turnId === turn.id && message.role !== 'customer');
 }
 
-async function finish(deps: TurnProcessorDeps, input: { turn: TurnRecord; status: 'done' | 'failed'; outcome?: string; errorCode?: string; replies: Message[]; ticketId?: string }): Promise<boolean> {
+type FinishInput = { turn: TurnRecord; status: 'done' | 'failed'; outcome?: string; errorCode?: string; replies: Message[]; ticketId?: string };
+
+async function finish(deps: TurnProcessorDeps, input: FinishInput): Promise<boolean> {
   const { turn, status, replies } = input;
   const finished = await deps.runtime.database.turns.finish({
     turnId: turn.id,
@@ -53,6 +64,51 @@ async function finish(deps: TurnProcessorDeps, input: { turn: TurnRecord; status
     replyIds: replies.map((reply) => reply.id),
   });
   if (!finished) return false; // another worker took the turn over; it reports the outcome
+  await announce(deps, input);
+  return true;
+}
+
+/**
+ * Writes a finished turn — its messages, conversation, audit events and outcome — in one
+ * statement, then announces it.
+ * @returns false when another worker took the turn over (nothing written; it reports the outcome).
+ * @throws SwitchboardError `CONFLICT` (retryable) when the conversation was saved concurrently;
+ *   NotFoundError `CONVERSATION_NOT_FOUND` when it was deleted.
+ */
+async function complete(deps: TurnProcessorDeps, input: FinishInput & { writes: ReturnType<ReturnType<typeof createQueuedTurnPorts>['writes']> }): Promise<boolean> {
+  const { turn, writes } = input;
+  const events = deps.runtime.auditEventsForStorage(writes.events);
+  const result = await deps.runtime.database.turns.complete({
+    turnId: turn.id,
+    workerId: deps.workerId,
+    status: input.status,
+    ...(input.outcome === undefined ? {} : { outcome: input.outcome }),
+    replyIds: input.replies.map((reply) => reply.id),
+    messages: writes.messages,
+    ...(writes.conversation ? { conversation: writes.conversation } : {}),
+    events,
+  });
+  switch (result.status) {
+    case 'completed':
+      if (events.length > 0) publishInBackground(deps, { type: 'audit', conversationId: turn.conversationId, events });
+      await announce(deps, input);
+      return true;
+    case 'lost':
+      return false;
+    case 'conflict':
+      if (result.storedVersion === null) throw new NotFoundError('CONVERSATION_NOT_FOUND', 'Conversation not found', { details: { conversationId: turn.conversationId } });
+      throw new SwitchboardError('CONFLICT', 'Conversation was saved by another writer', { details: { conversationId: turn.conversationId, storedVersion: result.storedVersion } });
+  }
+}
+
+/** Fire-and-forget, as the desk's audit log publishes its writes: a turn never waits for the bus. */
+function publishInBackground(deps: TurnProcessorDeps, event: DeskEvent): void {
+  deps.bus.publish(event).catch((error: unknown) => deps.logger.warn({ err: error instanceof Error ? { name: error.name } : {}, type: event.type, conversationId: event.conversationId }, 'bus publish failed'));
+}
+
+/** Tells the conversation's listeners (SSE streams, `?wait=true` requests) that the turn finished. */
+async function announce(deps: TurnProcessorDeps, input: FinishInput): Promise<void> {
+  const { turn, status, replies } = input;
   deps.logger.debug({ turnId: turn.id, conversationId: turn.conversationId, status, outcome: input.outcome, errorCode: input.errorCode, replies: replies.length, attempt: turn.attempts }, 'turn finished');
   for (const message of replies) await deps.bus.publish({ type: 'message', conversationId: turn.conversationId, message });
   await deps.bus.publish({
@@ -65,11 +121,10 @@ async function finish(deps: TurnProcessorDeps, input: { turn: TurnRecord; status
     ...(input.errorCode === undefined ? {} : { errorCode: input.errorCode }),
     ...(input.ticketId === undefined ? {} : { ticketId: input.ticketId }),
   });
-  return true;
 }
 
 /** Runs a claimed turn; a re-run after a crash finds what the first run wrote. */
-async function runClaimed(deps: TurnProcessorDeps, claimed: { turn: TurnRecord; text: string; conversation: Conversation | undefined }): Promise<TurnProcessResult> {
+async function runClaimed(deps: TurnProcessorDeps, claimed: { turn: TurnRecord; text: string; conversation: Conversation | undefined; recentMessages: Message[]; triage: CarriedTriage | undefined }): Promise<TurnProcessResult> {
   const { turn, text, conversation } = claimed;
   const { runtime } = deps;
   if (conversation === undefined) {
@@ -81,18 +136,28 @@ async function runClaimed(deps: TurnProcessorDeps, claimed: { turn: TurnRecord; 
     await finish(deps, { turn, status: 'done', outcome: 'recovered', replies: await repliesOf(deps, turn) });
     return 'done';
   }
-  const queued = createQueuedTurnPorts(runtime.ports, { turnId: turn.id, messageId: turn.messageId, conversation });
+  const queued = createQueuedTurnPorts(runtime.ports, {
+    turnId: turn.id,
+    messageId: turn.messageId,
+    conversation,
+    recentMessages: claimed.recentMessages,
+    recentLimit: runtime.desk.limits.historyMessages,
+    ...(claimed.triage ? { triage: claimed.triage } : {}),
+  });
   const started = performance.now();
   let events: AgentEvent[] = [];
   try {
     let outcome: TurnOutcome;
     try {
       outcome = await runTurn({ ports: queued.ports, desk: runtime.desk, input: { conversationId: turn.conversationId, text } });
-    } finally {
-      events = await queued.flush();
+    } catch (error) {
+      events = await queued.flushEvents(); // a failed turn keeps its audit trail; its other writes are dropped
+      throw error;
     }
+    const writes = queued.writes();
+    events = writes.events;
+    await complete(deps, { turn, status: 'done', outcome: outcome.outcome, replies: outcome.replies, ...(outcome.ticket ? { ticketId: outcome.ticket.id } : {}), writes });
     deps.metrics?.observeTurn({ outcome: outcome.outcome, seconds: (performance.now() - started) / 1000, events });
-    await finish(deps, { turn, status: 'done', outcome: outcome.outcome, replies: outcome.replies, ...(outcome.ticket ? { ticketId: outcome.ticket.id } : {}) });
     return 'done';
   } catch (error) {
     deps.metrics?.observeTurn({ outcome: 'failed', seconds: (performance.now() - started) / 1000, events });
@@ -105,16 +170,17 @@ async function runClaimed(deps: TurnProcessorDeps, claimed: { turn: TurnRecord; 
  * @returns What happened ({@link TurnProcessResult}); never throws for a turn's own failure — a
  *   permanent failure is recorded (`failed`), a retryable one releases the turn (`retry`).
  */
-export async function processTurn(deps: TurnProcessorDeps, turnId: string): Promise<TurnProcessResult> {
+export async function processTurn(deps: TurnProcessorDeps, delivery: string | TurnDelivery): Promise<TurnProcessResult> {
+  const { turnId, triage } = typeof delivery === 'string' ? { turnId: delivery, triage: undefined } : delivery;
   const { turns } = deps.runtime.database;
-  const claim = await turns.claim({ turnId, workerId: deps.workerId, leaseMs: deps.leaseMs });
+  const claim = await turns.claim({ turnId, workerId: deps.workerId, leaseMs: deps.leaseMs, recentMessages: deps.runtime.desk.limits.historyMessages });
   if (claim.status !== 'claimed') return claim.status;
   const renewal = setInterval(() => {
     turns.renew({ turnId, workerId: deps.workerId, leaseMs: deps.leaseMs }).catch(() => deps.logger.warn({ turnId }, 'turn lease renewal failed'));
   }, Math.max(50, Math.floor(deps.leaseMs / 2)));
   renewal.unref();
   try {
-    return await runClaimed(deps, claim);
+    return await runClaimed(deps, { ...claim, triage });
   } catch (caught) {
     const error = toSwitchboardError(caught);
     const final = claim.turn.attempts >= (deps.maxAttempts ?? 5);

@@ -3,14 +3,14 @@
  * the replies with `?wait=true`), read a turn, the transcript, CSAT feedback; and the audit
  * events of a conversation for operators.
  */
-import { AgentEventSchema, NotFoundError, startConversation } from '@switchboard/core';
+import { NotFoundError, startConversation } from '@switchboard/core';
 import type { CustomerIdentity } from '@switchboard/core';
-import { z } from 'zod';
 import { acceptMessage, readTurn, TurnWaiter } from '../accept.js';
 import { conversationView, requireConversationAccess, requireOperator, turnView } from '../access.js';
 import type { App } from '../access.js';
 import type { ServiceContext } from '../context.js';
 import {
+  ConversationEventsResponseSchema,
   ConversationParamsSchema,
   CreateConversationBodySchema,
   CreateConversationResponseSchema,
@@ -111,7 +111,7 @@ export function registerConversationRoutes(app: App, context: ServiceContext): v
   });
 
   app.get('/v1/conversations/:conversationId/events', {
-    schema: { tags: ['operator'], summary: 'The audit events of a conversation (operators)', params: ConversationParamsSchema, response: { 200: z.object({ events: z.array(AgentEventSchema) }), ...ERROR_RESPONSES } },
+    schema: { tags: ['operator'], summary: 'The audit events of a conversation (operators)', params: ConversationParamsSchema, response: { 200: ConversationEventsResponseSchema, ...ERROR_RESPONSES } },
   }, async (request) => {
     requireOperator(request);
     return { events: await runtime.database.events.list(request.params.conversationId) };

@@ -1,17 +1,16 @@
 /**
  * Probes and metrics: `/healthz` (the process answers), `/readyz` (database, queue and bus
- * answer), `/metrics` (Prometheus text format), and the demo chat page at `/`.
+ * answer), `/metrics` (Prometheus text format). Pages (`/`, `/console`) are in `static.ts`.
  */
 import { SwitchboardError } from '@switchboard/core';
 import { z } from 'zod';
 import type { App } from '../access.js';
 import type { ServiceContext } from '../context.js';
 import { ErrorResponseSchema } from '../protocol.js';
-import { CHAT_PAGE_HTML } from './chat-page.js';
 
 const ReadySchema = z.object({ status: z.literal('ready'), database: z.string(), queue: z.string() });
 
-/** Registers the probe, metrics and chat-page routes. */
+/** Registers the probe and metrics routes. */
 export function registerSystemRoutes(app: App, context: ServiceContext): void {
   app.get('/healthz', { schema: { tags: ['system'], summary: 'Liveness: the process answers', response: { 200: z.object({ status: z.literal('ok') }) } } }, () => ({ status: 'ok' as const }));
 
@@ -30,6 +29,4 @@ export function registerSystemRoutes(app: App, context: ServiceContext): void {
     const text = await context.metrics.registry.metrics();
     return reply.type(context.metrics.registry.contentType).send(text);
   });
-
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').send(CHAT_PAGE_HTML));
 }

@@ -3,11 +3,11 @@
  * their messages in append order.
  */
 import { ConversationSchema, InvalidInputError, MessageSchema, NotFoundError, SwitchboardError } from '@switchboard/core';
-import type { Conversation, ConversationStore, Message } from '@switchboard/core';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Conversation, ConversationDirectory, ConversationStore, Message } from '@switchboard/core';
+import { and, asc, count, desc, eq, inArray, isNotNull, notInArray } from 'drizzle-orm';
 import { conflict, guard, parseInput, parseStored, toDate } from '../errors.js';
 import { conversations, messages } from '../schema.js';
-import type { SqlDatabase } from '../sql.js';
+import type { RawQuery, SqlDatabase } from '../sql.js';
 
 function conversationRow(conversation: Conversation): typeof conversations.$inferInsert {
   return {
@@ -58,19 +58,24 @@ function checkLimit(limit: number): void {
   }
 }
 
+/** Statuses of conversations that are over (left out of {@link ConversationDirectory.countActiveByAgent}). */
+const FINISHED_STATUSES = ['resolved', 'abandoned'];
+
 /**
- * Creates the SQL {@link ConversationStore}.
+ * Creates the SQL {@link ConversationStore} (and {@link ConversationDirectory}).
  *
  * Conversations are stored whole in `conversations.data` and validated with `ConversationSchema`
  * on write and on read. Message times are normalized to `Date#toISOString()` form (UTC,
  * milliseconds): `2024-05-01T10:00:00Z` reads back as `2024-05-01T10:00:00.000Z`.
  *
  * @param db - A drizzle database from {@link openDatabase}.
+ * @param query - The driver's raw statements; when given, `get` (read when every message is
+ *   accepted) runs as a prepared statement instead of a drizzle-built query. Same results.
  * @returns The store. Its methods throw `StoreError` (`STORE_FAILED`) on driver failures,
  *   `InvalidInputError` (`INVALID_INPUT`) for records that fail their schema, and
  *   `SwitchboardError` (`CONFLICT`) as documented per method.
  */
-export function createConversationStore(db: SqlDatabase): ConversationStore {
+export function createConversationStore(db: SqlDatabase, query?: RawQuery): ConversationStore & ConversationDirectory {
   return {
     async create(conversation) {
       const record = parseInput(ConversationSchema, conversation, 'conversation');
@@ -82,7 +87,9 @@ export function createConversationStore(db: SqlDatabase): ConversationStore {
 
     async get(id) {
       const rows = await guard('conversations.get', () =>
-        db.select({ data: conversations.data, version: conversations.version }).from(conversations).where(eq(conversations.id, id)),
+        query === undefined
+          ? db.select({ data: conversations.data, version: conversations.version }).from(conversations).where(eq(conversations.id, id))
+          : query<{ data: unknown; version: number }>({ name: 'switchboard_conversation_get_v1', text: 'select data, version from conversations where id = $1', values: [id] }),
       );
       const row = rows[0];
       if (row === undefined) return undefined;
@@ -150,6 +157,46 @@ export function createConversationStore(db: SqlDatabase): ConversationStore {
           .limit(limit),
       );
       return newestFirst.reverse().map(messageFromRow);
+    },
+
+    async listRecent(query) {
+      if (!Number.isInteger(query.limit) || query.limit < 1) throw new InvalidInputError('INVALID_INPUT', 'limit must be an integer ≥ 1', { details: { field: 'limit' } });
+      const rows = await guard('conversations.listRecent', () =>
+        db
+          .select({ data: conversations.data, version: conversations.version })
+          .from(conversations)
+          .where(query.status === undefined ? undefined : eq(conversations.status, query.status))
+          .orderBy(desc(conversations.updatedAt), desc(conversations.id))
+          .limit(query.limit),
+      );
+      const listed = rows.map((row) => parseStored(ConversationSchema, { ...(row.data as object), version: row.version }, 'conversation'));
+      if (listed.length === 0) return [];
+      const ids = listed.map((conversation) => conversation.id);
+      const [counts, lasts] = await guard('conversations.listRecent', () =>
+        Promise.all([
+          db.select({ conversationId: messages.conversationId, count: count() }).from(messages).where(inArray(messages.conversationId, ids)).groupBy(messages.conversationId),
+          db.selectDistinctOn([messages.conversationId], messageColumns).from(messages).where(inArray(messages.conversationId, ids)).orderBy(messages.conversationId, desc(messages.seq)),
+        ]),
+      );
+      const countById = new Map(counts.map((row) => [row.conversationId, Number(row.count)]));
+      const lastById = new Map(lasts.map((row) => [row.conversationId, messageFromRow(row)]));
+      return listed.map((conversation) => {
+        const last = lastById.get(conversation.id);
+        return { conversation, messageCount: countById.get(conversation.id) ?? 0, ...(last ? { lastMessage: last } : {}) };
+      });
+    },
+
+    async countActiveByAgent() {
+      const rows = await guard('conversations.countActiveByAgent', () =>
+        db
+          .select({ agentId: conversations.currentAgentId, count: count() })
+          .from(conversations)
+          .where(and(notInArray(conversations.status, FINISHED_STATUSES), isNotNull(conversations.currentAgentId)))
+          .groupBy(conversations.currentAgentId),
+      );
+      const counts: Record<string, number> = {};
+      for (const row of rows) if (row.agentId !== null) counts[row.agentId] = Number(row.count);
+      return counts;
     },
   };
 }

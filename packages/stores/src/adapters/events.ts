@@ -2,8 +2,9 @@
  * {@link EventLog} on SQL: the append-only audit log.
  */
 import { AgentEventSchema } from '@switchboard/core';
-import type { AgentEvent, EventLog } from '@switchboard/core';
-import { asc, eq } from 'drizzle-orm';
+import { InvalidInputError } from '@switchboard/core';
+import type { AgentEvent, EventLog, EventLogWindow } from '@switchboard/core';
+import { and, asc, desc, eq, gte, lt } from 'drizzle-orm';
 import { conflict, describeDriverFailure, guard, parseInput, parseStored, toDate, toStoreError } from '../errors.js';
 import { events } from '../schema.js';
 import type { SqlDatabase } from '../sql.js';
@@ -49,7 +50,8 @@ function eventFromRow(row: typeof events.$inferSelect): AgentEvent {
 }
 
 /**
- * Creates the SQL {@link EventLog}.
+ * Creates the SQL {@link EventLog} (and {@link EventLogWindow}: `listSince` reads the
+ * `events_time_idx` index).
  *
  * `append` writes a batch atomically (all or none) in append order; `list` returns a
  * conversation's events by `time`, then append order. Times are normalized to
@@ -60,7 +62,7 @@ function eventFromRow(row: typeof events.$inferSelect): AgentEvent {
  *   (nothing of the batch is written), `InvalidInputError` (`INVALID_INPUT`) for an invalid event;
  *   both methods throw `StoreError` (`STORE_FAILED`) on driver failures.
  */
-export function createEventLog(db: SqlDatabase): EventLog {
+export function createEventLog(db: SqlDatabase): EventLog & EventLogWindow {
   return {
     async append(batch) {
       if (batch.length === 0) return;
@@ -100,6 +102,21 @@ export function createEventLog(db: SqlDatabase): EventLog {
         db.select().from(events).where(eq(events.conversationId, conversationId)).orderBy(asc(events.time), asc(events.seq)),
       );
       return rows.map(eventFromRow);
+    },
+
+    async listSince(query) {
+      if (!Number.isInteger(query.limit) || query.limit < 1) throw new InvalidInputError('INVALID_INPUT', 'limit must be an integer ≥ 1', { details: { field: 'limit' } });
+      const since = toDate(query.since, 'since');
+      const until = query.until === undefined ? undefined : toDate(query.until, 'until');
+      const newestFirst = await guard('events.listSince', () =>
+        db
+          .select()
+          .from(events)
+          .where(until === undefined ? gte(events.time, since) : and(gte(events.time, since), lt(events.time, until)))
+          .orderBy(desc(events.time), desc(events.seq))
+          .limit(query.limit),
+      );
+      return newestFirst.reverse().map(eventFromRow);
     },
   };
 }

@@ -2,7 +2,8 @@
  * Storage of the service platform besides turns: operator API keys (hashed), CSAT feedback, and
  * settings shared by every node (the customer-token secret).
  */
-import { and, asc, avg, count, eq, isNull, sql } from 'drizzle-orm';
+import { InvalidInputError } from '@switchboard/core';
+import { and, asc, avg, count, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { conflict, guard, toDate } from '../errors.js';
 import { feedback, meta, operatorKeys } from '../schema.js';
 import type { SqlDatabase } from '../sql.js';
@@ -47,6 +48,12 @@ export interface FeedbackStore {
   get(conversationId: string): Promise<FeedbackRecord | undefined>;
   /** Count and mean rating over every conversation (`average` is 0 when there is none). */
   summary(): Promise<{ count: number; average: number }>;
+  /**
+   * Ratings given or changed at or after `since` (ISO 8601), oldest `updatedAt` first; the newest
+   * `limit` when more match (dashboards and the CSAT alert).
+   * @throws InvalidInputError `INVALID_INPUT` for an unreadable time or a limit below 1.
+   */
+  listSince(query: { since: string; limit: number }): Promise<FeedbackRecord[]>;
 }
 
 /** Small settings every node shares. SQL adapter: {@link createSettingsStore}. */
@@ -122,6 +129,14 @@ export function createFeedbackStore(db: SqlDatabase): FeedbackStore {
     async summary() {
       const rows = await guard('feedback.summary', () => db.select({ count: count(), average: avg(feedback.rating) }).from(feedback));
       return { count: Number(rows[0]?.count ?? 0), average: Number(rows[0]?.average ?? 0) };
+    },
+    async listSince(query) {
+      if (!Number.isInteger(query.limit) || query.limit < 1) throw new InvalidInputError('INVALID_INPUT', 'limit must be an integer ≥ 1', { details: { field: 'limit' } });
+      const since = toDate(query.since, 'since');
+      const rows = await guard('feedback.listSince', () =>
+        db.select().from(feedback).where(gte(feedback.updatedAt, since)).orderBy(desc(feedback.updatedAt), desc(feedback.conversationId)).limit(query.limit),
+      );
+      return rows.reverse().map(feedbackFromRow);
     },
   };
 }

@@ -6,10 +6,14 @@
  */
 import { ConversationSchema, MessageSchema, URGENCIES } from '@switchboard/core';
 import type { Conversation, Message, Urgency } from '@switchboard/core';
-import { and, asc, eq, getTableColumns, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { conflict, guard, parseInput, parseStored, toDate } from '../errors.js';
-import { conversations, messages, turns } from '../schema.js';
-import type { SqlDatabase } from '../sql.js';
+import { turns } from '../schema.js';
+import type { RawQuery, SqlDatabase } from '../sql.js';
+import { acceptTurnRow, claimTurnRow, completeTurn, recentMessagesOf } from './turn-statements.js';
+import type { TurnCompletion, TurnCompletionResult } from './turn-statements.js';
+
+export type { TurnCompletion, TurnCompletionResult } from './turn-statements.js';
 
 /** `queued` → `running` (leased by a worker) → `done` | `failed`. */
 export type TurnStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -51,13 +55,14 @@ export interface TurnAcceptInput {
 }
 
 /**
- * Outcome of {@link TurnStore.claim}: `claimed` — run it (with the customer's `text` and the
- * `conversation` as stored now, `undefined` when it is gone); `blocked` —
+ * Outcome of {@link TurnStore.claim}: `claimed` — run it (with the customer's `text`, the
+ * `conversation` as stored now, `undefined` when it is gone, and its newest messages as asked
+ * for, oldest first, the turn's own customer message included); `blocked` —
  * an earlier turn of the conversation is unfinished; `busy` — another worker holds an unexpired
  * lease; `finished` — it already ran; `missing` — no such turn.
  */
 export type TurnClaim =
-  | { status: 'claimed'; turn: TurnRecord; text: string; conversation: Conversation | undefined }
+  | { status: 'claimed'; turn: TurnRecord; text: string; conversation: Conversation | undefined; recentMessages: Message[] }
   | { status: 'blocked' }
   | { status: 'busy' }
   | { status: 'finished'; turn: TurnRecord }
@@ -76,11 +81,22 @@ export interface TurnStore {
    * Leases the turn to `workerId` for `leaseMs` in one conditional update: only a `queued` turn,
    * or a `running` one whose lease expired (its worker died), and only when no earlier turn of
    * the conversation is unfinished. Of concurrent claimers exactly one wins. The first claim
-   * records the conversation's version as the turn's `baseVersion`.
+   * records the conversation's version as the turn's `baseVersion`. One round trip when claimed.
+   * @param input.recentMessages - Newest messages of the conversation to return with the claim
+   *   (the history the turn reads first), 0–1,000. @defaultValue 0
    */
-  claim(input: { turnId: string; workerId: string; leaseMs: number }): Promise<TurnClaim>;
+  claim(input: { turnId: string; workerId: string; leaseMs: number; recentMessages?: number }): Promise<TurnClaim>;
   /** Extends the lease of a turn `workerId` still holds. @returns false when it lost the lease. */
   renew(input: { turnId: string; workerId: string; leaseMs: number }): Promise<boolean>;
+  /**
+   * Writes everything a finished turn produced — its messages, the saved conversation, its audit
+   * events, its outcome — in one statement, all or nothing, while `workerId` holds the turn.
+   * Messages and events whose id is already stored (a re-run after a crash) are skipped.
+   * @returns {@link TurnCompletionResult}: `completed`, `lost` (no longer held; nothing written) or
+   *   `conflict` (the conversation's version moved; nothing written).
+   * @throws InvalidInputError `INVALID_INPUT` for a record that fails its schema; StoreError `STORE_FAILED` on driver failures.
+   */
+  complete(input: TurnCompletion): Promise<TurnCompletionResult>;
   /** Marks a turn `workerId` holds as done or failed. @returns false when it no longer held it. */
   finish(input: { turnId: string; workerId: string; status: 'done' | 'failed'; outcome?: string; errorCode?: string; replyIds: readonly string[] }): Promise<boolean>;
   /** Puts a turn `workerId` holds back in the queue (shutdown, retryable failure). @returns false when it no longer held it. */
@@ -120,45 +136,18 @@ const rankOf = (priority: Urgency): number => URGENCIES.length - 1 - URGENCIES.i
 const leaseUntil = (leaseMs: number) => sql`now() + ${leaseMs} * interval '1 millisecond'`;
 const UNFINISHED = ['queued', 'running'];
 
-/** The rows of a raw `execute` (node-postgres and PGlite both answer `{ rows }`). */
-function rowsOf<Row>(result: unknown): Row[] {
-  const rows = (result as { rows?: Row[] }).rows;
-  return Array.isArray(rows) ? rows : [];
-}
-
 async function selectTurn(db: SqlDatabase, turnId: string): Promise<TurnRecord | undefined> {
   const rows = await db.select().from(turns).where(eq(turns.id, turnId));
   return rows[0] === undefined ? undefined : turnFromRow(rows[0]);
 }
 
-/** The conditional lease: queued or expired, and the oldest unfinished turn of its conversation. */
-async function tryClaim(db: SqlDatabase, input: { turnId: string; workerId: string; leaseMs: number }): Promise<(TurnRow & { text: string | null; conversationData: unknown; conversationVersion: number | null }) | undefined> {
-  const conversationVersion = sql<number | null>`(select ${conversations.version} from ${conversations} where ${conversations.id} = ${turns.conversationId})`;
-  const rows = await db
-    .update(turns)
-    .set({ status: 'running', workerId: input.workerId, attempts: sql`${turns.attempts} + 1`, leaseExpiresAt: leaseUntil(input.leaseMs), baseVersion: sql`coalesce(${turns.baseVersion}, ${conversationVersion})`, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(turns.id, input.turnId),
-        or(eq(turns.status, 'queued'), and(eq(turns.status, 'running'), lt(turns.leaseExpiresAt, sql`now()`))),
-        sql`not exists (select 1 from ${turns} as "earlier" where "earlier"."conversation_id" = ${turns.conversationId} and "earlier"."seq" < ${turns.seq} and "earlier"."status" in ('queued', 'running'))`,
-      ),
-    )
-    .returning({
-      ...getTableColumns(turns),
-      text: sql<string | null>`(select ${messages.text} from ${messages} where ${messages.id} = ${turns.messageId})`,
-      conversationData: sql<unknown>`(select ${conversations.data} from ${conversations} where ${conversations.id} = ${turns.conversationId})`,
-      conversationVersion,
-    });
-  return rows[0];
-}
-
 /**
  * Creates the SQL {@link TurnStore}.
  * @param db - A drizzle database from `openDatabase`.
+ * @param query - Its driver's raw statements (claim and complete, the per-turn hot path).
  * @returns The store; methods throw `StoreError` (`STORE_FAILED`) on driver failures.
  */
-export function createTurnStore(db: SqlDatabase): TurnStore {
+export function createTurnStore(db: SqlDatabase, query: RawQuery): TurnStore {
   return {
     async accept({ turn, message }) {
       const record = parseInput(MessageSchema, message, 'message');
@@ -166,17 +155,11 @@ export function createTurnStore(db: SqlDatabase): TurnStore {
       const messageAt = toDate(record.createdAt, 'message.createdAt').toISOString();
       return guard('turns.accept', async () => {
         // One statement: the message is stored only if the turn is (an idempotent retry stores neither).
-        const stored = rowsOf<{ id: string }>(
-          await db.execute(sql`with inserted as (
-            insert into ${turns} (id, conversation_id, message_id, status, priority, priority_rank, idempotency_key, request_hash, created_at, updated_at)
-            values (${turn.id}, ${turn.conversationId}, ${record.id}, 'queued', ${turn.priority}, ${rankOf(turn.priority)}, ${turn.idempotencyKey ?? null}, ${turn.requestHash ?? null}, ${createdAt.toISOString()}::timestamptz, ${createdAt.toISOString()}::timestamptz)
-            on conflict do nothing
-            returning id)
-          insert into ${messages} (id, conversation_id, role, author, text, turn_id, created_at)
-          select ${record.id}, ${record.conversationId}, ${record.role}, ${record.author}, ${record.text}, inserted.id, ${messageAt}::timestamptz from inserted
-          returning id`),
-        );
-        if (stored.length > 0) {
+        const stored = await acceptTurnRow(query, {
+          turn: { id: turn.id, conversationId: turn.conversationId, priority: turn.priority, priorityRank: rankOf(turn.priority), createdAt: createdAt.toISOString(), ...(turn.idempotencyKey === undefined ? {} : { idempotencyKey: turn.idempotencyKey }), ...(turn.requestHash === undefined ? {} : { requestHash: turn.requestHash }) },
+          message: { ...record, createdAt: messageAt },
+        });
+        if (stored) {
           const accepted: TurnRecord = { id: turn.id, conversationId: turn.conversationId, messageId: record.id, status: 'queued', priority: turn.priority, attempts: 0, replyIds: [], createdAt: createdAt.toISOString(), updatedAt: createdAt.toISOString(), ...(turn.idempotencyKey === undefined ? {} : { idempotencyKey: turn.idempotencyKey }), ...(turn.requestHash === undefined ? {} : { requestHash: turn.requestHash }) };
           return { turn: accepted, created: true };
         }
@@ -190,11 +173,12 @@ export function createTurnStore(db: SqlDatabase): TurnStore {
 
     claim(input) {
       return guard('turns.claim', async (): Promise<TurnClaim> => {
-        const claimed = await tryClaim(db, input);
+        const recent = Math.min(1000, Math.max(0, Math.floor(input.recentMessages ?? 0)));
+        const claimed = await claimTurnRow(query, { turnId: input.turnId, workerId: input.workerId, leaseMs: input.leaseMs, recentMessages: recent });
         if (claimed !== undefined) {
-          const { text, conversationData, conversationVersion, ...row } = claimed;
+          const { text, conversationData, conversationVersion, recentMessages, ...row } = claimed;
           const conversation = conversationData === null || conversationVersion === null ? undefined : parseStored(ConversationSchema, { ...(conversationData as object), version: Number(conversationVersion) }, 'conversation');
-          return { status: 'claimed', turn: turnFromRow(row), text: text ?? '', conversation };
+          return { status: 'claimed', turn: turnFromRow(row), text: text ?? '', conversation, recentMessages: recentMessagesOf(recentMessages) };
         }
         const current = await selectTurn(db, input.turnId);
         if (current === undefined) return { status: 'missing' };
@@ -213,6 +197,8 @@ export function createTurnStore(db: SqlDatabase): TurnStore {
       );
       return rows.length > 0;
     },
+
+    complete: (input) => guard('turns.complete', () => completeTurn(query, input)),
 
     async finish(input) {
       const rows = await guard('turns.finish', () =>

@@ -124,5 +124,39 @@ export function describeConversations(context: SuiteContext): void {
       await expectCode(conversations.appendMessage({ ...item, text: 'changed' }), 'CONFLICT');
       expect(await conversations.listMessages(item.conversationId)).toEqual([item]);
     });
+
+    it('lists conversations most recently updated first, with message counts and the last message, by status', async () => {
+      const { conversations } = context.database();
+      // Times after every other test's, so these are the most recent in a shared database.
+      const base = Date.parse('2035-01-01T00:00:00.000Z') + Math.floor(Math.random() * 1e9);
+      const time = (offsetMs: number) => new Date(base + offsetMs).toISOString();
+      const older = conversation(context.id('conv'), { updatedAt: time(0) });
+      const newer = conversation(context.id('conv'), { updatedAt: time(1000), status: 'escalated' });
+      const newest = conversation(context.id('conv'), { updatedAt: time(2000) });
+      for (const record of [older, newer, newest]) await conversations.create(record);
+      await conversations.appendMessage(message({ id: context.id('msg'), conversationId: newer.id, text: 'first' }));
+      const last = message({ id: context.id('msg'), conversationId: newer.id, text: 'second', createdAt: at(5) });
+      await conversations.appendMessage(last);
+      const listed = await conversations.listRecent({ limit: 3 });
+      expect(listed.map((item) => item.conversation.id)).toEqual([newest.id, newer.id, older.id]);
+      expect(listed[1]).toEqual({ conversation: newer, messageCount: 2, lastMessage: last });
+      expect(listed[0]).toEqual({ conversation: newest, messageCount: 0 });
+      const escalated = await conversations.listRecent({ status: 'escalated', limit: 500 });
+      expect(escalated.every((item) => item.conversation.status === 'escalated')).toBe(true);
+      expect(escalated[0]?.conversation.id).toBe(newer.id);
+      await expectCode(conversations.listRecent({ limit: 0 }), 'INVALID_INPUT');
+    });
+
+    it('counts conversations still going by their current agent', async () => {
+      const { conversations } = context.database();
+      const [busy, quiet] = [`agent_${context.id('a').replaceAll('-', '_')}`, `agent_${context.id('b').replaceAll('-', '_')}`];
+      await conversations.create(conversation(context.id('conv'), { currentAgentId: busy }));
+      await conversations.create(conversation(context.id('conv'), { currentAgentId: busy, status: 'human' }));
+      await conversations.create(conversation(context.id('conv'), { currentAgentId: busy, status: 'resolved' }));
+      await conversations.create(conversation(context.id('conv'), { currentAgentId: quiet, status: 'abandoned' }));
+      const counts = await conversations.countActiveByAgent();
+      expect(counts[busy]).toBe(2);
+      expect(counts[quiet]).toBeUndefined();
+    });
   });
 }

@@ -56,6 +56,27 @@ export function describeEvents(context: SuiteContext): void {
       expect(await log.list(conversationId)).toEqual([first]);
     });
 
+    it('lists events of every conversation in a time window, oldest first, keeping the newest when over the limit', async () => {
+      const log = context.database().events;
+      // A window of its own (far from other tests' times), so a shared database does not interfere.
+      const base = Date.parse('2031-03-01T00:00:00.000Z') + Math.floor(Math.random() * 1e9);
+      const time = (offsetMs: number) => new Date(base + offsetMs).toISOString();
+      const [a, b] = [context.id('conv'), context.id('conv')];
+      const before = event({ id: context.id('evt'), conversationId: a, time: time(-1) });
+      const first = event({ id: context.id('evt'), conversationId: a, time: time(0) });
+      const second = event({ id: context.id('evt'), conversationId: b, time: time(10), overrides: { type: 'route', agentId: 'orders' } });
+      const third = event({ id: context.id('evt'), conversationId: a, time: time(20) });
+      const after = event({ id: context.id('evt'), conversationId: b, time: time(30) });
+      await log.append([third, before, after]);
+      await log.append([second, first]);
+      const window = { since: time(0), until: time(30) };
+      expect(await log.listSince({ ...window, limit: 10 })).toEqual([first, second, third]);
+      expect((await log.listSince({ ...window, limit: 2 })).map((item) => item.id)).toEqual([second.id, third.id]);
+      expect((await log.listSince({ since: time(15), limit: 10 })).map((item) => item.id)).toEqual([third.id, after.id]);
+      await expectCode(log.listSince({ since: 'yesterday', limit: 10 }), 'INVALID_INPUT');
+      await expectCode(log.listSince({ ...window, limit: 0 }), 'INVALID_INPUT');
+    });
+
     it('accepts an empty batch', async () => {
       await expect(context.database().events.append([])).resolves.toBeUndefined();
     });

@@ -35,6 +35,21 @@ export function describeService(context: SuiteContext): void {
       expect(summary.count).toBeGreaterThanOrEqual(1);
       expect(summary.average).toBeGreaterThan(0);
     });
+
+    it('lists ratings changed since a time, oldest first', async () => {
+      const { feedback } = context.database();
+      const base = Date.parse('2032-03-01T00:00:00.000Z') + Math.floor(Math.random() * 1e9);
+      const time = (offsetMs: number) => new Date(base + offsetMs).toISOString();
+      const [old, late, changed] = [context.id('conv'), context.id('conv'), context.id('conv')];
+      await feedback.upsert({ conversationId: old, rating: 4, at: time(-1000) });
+      await feedback.upsert({ conversationId: changed, rating: 1, at: time(-500) });
+      await feedback.upsert({ conversationId: late, rating: 2, at: time(100) });
+      await feedback.upsert({ conversationId: changed, rating: 5, at: time(200) });
+      const listed = await feedback.listSince({ since: time(0), limit: 10 });
+      expect(listed.map((item) => [item.conversationId, item.rating])).toEqual([[late, 2], [changed, 5]]);
+      expect((await feedback.listSince({ since: time(0), limit: 1 })).map((item) => item.conversationId)).toEqual([changed]);
+      await expectCode(feedback.listSince({ since: time(0), limit: 0 }), 'INVALID_INPUT');
+    });
   });
 
   describe('SettingsStore and ping', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { TurnAcceptInput } from '../../adapters/turns.js';
 import { expectCode } from '../context.js';
 import type { SuiteContext } from '../context.js';
-import { at, conversation, message } from '../fixtures.js';
+import { at, conversation, event, message } from '../fixtures.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -107,6 +107,37 @@ export function describeTurns(context: SuiteContext): void {
       const orphan = acceptInput(context, { conversationId: context.id('gone') });
       await turns.accept(orphan);
       expect(await turns.claim({ turnId: orphan.turn.id, workerId: 'w1', leaseMs: 60_000 })).toMatchObject({ status: 'claimed', conversation: undefined });
+    });
+
+    it('completes a turn in one write: reply, conversation, audit events and outcome — or nothing when the lease or the version moved', async () => {
+      const { turns, conversations, events } = context.database();
+      const conversationId = await newConversation(context);
+      const input = acceptInput(context, { conversationId, text: 'what is your return policy?' });
+      await turns.accept(input);
+      const claim = await turns.claim({ turnId: input.turn.id, workerId: 'w1', leaseMs: 60_000, recentMessages: 5 });
+      if (claim.status !== 'claimed' || !claim.conversation) throw new Error('expected a claim with the conversation');
+      expect(claim.recentMessages).toEqual([input.message]);
+      const reply = message({ id: context.id('msg'), conversationId, text: 'You can return items within 30 days.', createdAt: at(1), turnId: input.turn.id });
+      const audit = [event({ id: context.id('evt'), conversationId, time: at(1) }), event({ id: context.id('evt'), conversationId, time: at(2) })];
+      const saved = { value: { ...claim.conversation, status: 'waiting_customer' as const, updatedAt: at(1) }, expectedVersion: 0, nextVersion: 1 };
+      const completion = { turnId: input.turn.id, workerId: 'w1', status: 'done' as const, outcome: 'resolved', replyIds: [reply.id], messages: [reply], conversation: saved, events: audit };
+
+      expect(await turns.complete({ ...completion, workerId: 'w2' })).toEqual({ status: 'lost' });
+      expect(await turns.complete({ ...completion, conversation: { ...saved, expectedVersion: 3, nextVersion: 4 } })).toEqual({ status: 'conflict', storedVersion: 0 });
+      expect(await conversations.listMessages(conversationId)).toHaveLength(1);
+      expect(await events.list(conversationId)).toEqual([]);
+
+      expect(await turns.complete(completion)).toEqual({ status: 'completed' });
+      expect((await conversations.listMessages(conversationId)).map((item) => item.text)).toEqual([input.message.text, reply.text]);
+      expect(await conversations.get(conversationId)).toMatchObject({ status: 'waiting_customer', version: 1 });
+      expect((await events.list(conversationId)).map((item) => item.id)).toEqual(audit.map((item) => item.id));
+      expect(await turns.get(input.turn.id)).toMatchObject({ status: 'done', outcome: 'resolved', replyIds: [reply.id] });
+      expect(await turns.complete(completion)).toEqual({ status: 'lost' });
+
+      const next = acceptInput(context, { conversationId });
+      await turns.accept(next);
+      const second = await turns.claim({ turnId: next.turn.id, workerId: 'w1', leaseMs: 60_000, recentMessages: 2 });
+      expect(second).toMatchObject({ status: 'claimed', recentMessages: [reply, next.message] });
     });
   });
 }

@@ -1,0 +1,16 @@
+/** The cost ledger keeps the most recent calls for reports, oldest first, and never more than `keepCalls`. */
+import { describe, expect, it } from 'vitest';
+import { createCostLedger } from './ledger.js';
+
+const call = (index: number) => ({ role: 'specialist' as const, conversationId: `conv_${index % 2}`, agentId: 'orders', provider: 'openai.responses', modelId: 'gpt-4o-mini', tokens: { input: 100, output: 10 }, latencyMs: index, attempts: 1 });
+
+describe('createCostLedger', () => {
+  it('keeps the last keepCalls calls, oldest first, while totals count every call', () => {
+    const ledger = createCostLedger({ conversationTokenBudget: 1_000_000, keepCalls: 3 });
+    for (let index = 1; index <= 7; index += 1) ledger.record(call(index));
+    expect(ledger.recentCalls().map((record) => record.latencyMs)).toEqual([5, 6, 7]);
+    expect(ledger.conversation('conv_1').calls).toBe(4);
+    // gpt-4o-mini list price: $0.15 / $0.60 per million tokens, looked up once and applied to every call.
+    expect(ledger.conversation('conv_0').costUsd).toBeCloseTo(3 * (100 * 0.15 + 10 * 0.6) / 1_000_000, 9);
+  });
+});
