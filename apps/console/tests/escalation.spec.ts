@@ -28,7 +28,7 @@ test('escalation: human request, claim, live operator reply, reconnect, resoluti
   const handedOver = customer.getByText(/A person from our team has your conversation/);
   await expect(handedOver).toBeVisible();
   const ticketId = (await handedOver.locator('code').textContent()) ?? '';
-  expect(ticketId).toMatch(/^tkt_|^ticket|\w+/);
+  expect(ticketId).toMatch(/^T-[0-9A-Z]{8}$/);
   await expect(log.locator('.bubble.agent').last()).toContainText(ticketId);
   await expect(customer.getByRole('button', { name: 'Talk to a human' })).toBeDisabled();
   await saveScreen(customer, 'widget-escalated', 'widget');
