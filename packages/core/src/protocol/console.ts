@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { ConversationStatusSchema } from '../domain/conversation.js';
 import { AgentEventSchema } from '../domain/events.js';
 import { MessageSchema } from '../domain/message.js';
-import { UrgencySchema } from '../domain/triage.js';
+import { ConversationViewSchema } from './conversation-view.js';
 
 /** `GET /v1/desk/graph`: agents, tools and the edges between agents, with live status. */
 export const AgentStatusSchema = z.enum(['active', 'idle', 'stuck']);
@@ -125,19 +125,11 @@ export const ConversationListQuerySchema = z.object({
   status: ConversationStatusSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export const ConversationSummarySchema = z
-  .object({
-    id: z.string(),
-    status: ConversationStatusSchema,
-    channel: z.string(),
-    priority: UrgencySchema,
-    currentAgentId: z.string().optional(),
-    ticketId: z.string().optional(),
+export const ConversationSummarySchema = ConversationViewSchema
+  .extend({
     /** First 140 characters of the last message (masked like the audit log). */
     lastMessage: z.string().optional(),
     messageCount: z.number().int().min(0),
-    createdAt: z.string(),
-    updatedAt: z.string(),
   })
   .meta({ id: 'ConversationSummary' });
 export const ConversationListResponseSchema = z.object({ conversations: z.array(ConversationSummarySchema) });

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { ApprovalSchema } from '../domain/approval.js';
-import { ConversationStatusSchema } from '../domain/conversation.js';
 import { MessageSchema } from '../domain/message.js';
 import { TicketSchema, TicketStatusSchema } from '../domain/ticket.js';
 import { UrgencySchema } from '../domain/triage.js';
@@ -27,19 +26,8 @@ export const ErrorResponseSchema = z
 
 export const MessageViewSchema = MessageSchema.meta({ id: 'Message' });
 
-/** A conversation as clients see it (no dialogue state, entities or identity). */
-export const ConversationViewSchema = z
-  .object({
-    id: z.string(),
-    status: ConversationStatusSchema,
-    channel: z.string(),
-    priority: UrgencySchema,
-    currentAgentId: z.string().optional(),
-    ticketId: z.string().optional(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'Conversation' });
+export { ConversationViewSchema } from './conversation-view.js';
+import { ConversationViewSchema } from './conversation-view.js';
 
 export const CreateConversationBodySchema = z.object({
   /** The channel the customer writes from. @defaultValue 'web' */
