@@ -29,6 +29,7 @@ export * from './orchestrator/messages.js';
 export { runTurn, type TurnPorts, type TurnOutcome } from './orchestrator/driver.js';
 export { startConversation } from './orchestrator/conversation.js';
 export { validateCustomerText } from './orchestrator/text.js';
+export { cloneData } from './orchestrator/clone.js';
 export { buildEscalationPacket, buildEscalationSummary, buildTicket } from './orchestrator/escalation.js';
 export { createCircuitBreakers, type CircuitBreakers } from './orchestrator/breakers.js';
 export { buildHandoffPayload } from './orchestrator/handoff.js';

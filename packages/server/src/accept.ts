@@ -8,7 +8,8 @@ import { maxUrgency, NotFoundError, SwitchboardError, validateCustomerText } fro
 import type { Conversation, Message, Urgency } from '@switchboard/core';
 import type { TurnRecord } from '@switchboard/stores';
 import type { DeskEvent, EventBus } from './bus.js';
-import type { TurnDispatcher } from './queue/memory.js';
+import type { TurnDispatcher, TurnReservation } from './queue/memory.js';
+import type { ConversationCache } from './queue/conversation-cache.js';
 import type { CarriedTriage } from './queue/turn-ports.js';
 import type { DeskRuntime } from './runtime.js';
 
@@ -17,6 +18,8 @@ export interface AcceptDeps {
   runtime: DeskRuntime;
   queue: TurnDispatcher;
   bus: EventBus;
+  /** The in-process queue's conversation snapshots; a stale one is dropped here. */
+  conversationCache?: ConversationCache;
 }
 
 /** An accepted message. `created` is false when an `Idempotency-Key` matched an earlier request. */
@@ -44,35 +47,84 @@ async function laneFor(runtime: DeskRuntime, input: { text: string; textSha256: 
 
 /**
  * Accepts one customer message for a conversation.
+ *
+ * When the in-process worker holds a current snapshot of the conversation and a free slot
+ * (`TurnDispatcher.reserve`), the turn is stored already leased to it and starts at once on the
+ * snapshot: one database statement instead of reading the conversation, storing the turn and
+ * claiming it (docs/benchmarks.md "Load"). A stale snapshot only costs the usual claim.
  * @throws NotFoundError `CONVERSATION_NOT_FOUND`; InvalidInputError `MESSAGE_EMPTY` / `MESSAGE_TOO_LARGE`;
  *   SwitchboardError `IDEMPOTENCY_KEY_REUSED` when the key was used for another text.
  */
 export async function acceptMessage(deps: AcceptDeps, input: { conversationId: string; text: string; idempotencyKey?: string }): Promise<AcceptedTurn> {
   const { runtime } = deps;
+  const text = validateCustomerText(input.text, runtime.desk.limits.maxMessageChars);
+  const reservation = deps.queue.reserve?.(input.conversationId);
+  if (reservation !== undefined) {
+    try {
+      return await acceptReserved(deps, { ...input, text }, reservation);
+    } finally {
+      reservation.cancel(); // no-op once the turn was run or queued
+    }
+  }
   const conversation = await runtime.database.conversations.get(input.conversationId);
   if (!conversation) throw new NotFoundError('CONVERSATION_NOT_FOUND', 'No such conversation', { details: { conversationId: input.conversationId } });
-  const text = validateCustomerText(input.text, runtime.desk.limits.maxMessageChars);
+  const { turnId, message, requestHash, priority, triage } = await prepare(runtime, { conversation, text });
+  const accepted = await runtime.database.turns.accept({
+    turn: { id: turnId, conversationId: conversation.id, priority, createdAt: message.createdAt, ...(input.idempotencyKey === undefined ? {} : { idempotencyKey: input.idempotencyKey, requestHash }) },
+    message,
+  });
+  if (!accepted.created) return earlierAccept(deps, { turn: accepted.turn, message, requestHash });
+  await deps.bus.publish({ type: 'message', conversationId: conversation.id, message });
+  await deps.queue.enqueue({ ...accepted.turn, ...(triage ? { triage } : {}) });
+  return { turn: accepted.turn, message, created: true };
+}
+
+/** The new turn's ids, its customer message, the request hash and the lane (with the triage it came from). */
+async function prepare(runtime: DeskRuntime, input: { conversation: Conversation; text: string }): Promise<{ turnId: string; message: Message; requestHash: string; priority: Urgency; triage?: CarriedTriage }> {
+  const { conversation, text } = input;
   const requestHash = createHash('sha256').update(text).digest('hex');
   const { priority, triage } = await laneFor(runtime, { text, textSha256: requestHash, conversation });
   const { ids, clock } = runtime.ports;
   const turnId = ids.next('turn');
-  const createdAt = clock.now().toISOString();
-  const message: Message = { id: ids.next('msg'), conversationId: conversation.id, role: 'customer', author: 'customer', text, createdAt, turnId };
-  const accepted = await runtime.database.turns.accept({
-    turn: { id: turnId, conversationId: conversation.id, priority, createdAt, ...(input.idempotencyKey === undefined ? {} : { idempotencyKey: input.idempotencyKey, requestHash }) },
-    message,
-  });
-  if (!accepted.created) {
-    if (accepted.turn.requestHash !== requestHash) {
-      throw new SwitchboardError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different message in this conversation', { details: { turnId: accepted.turn.id } });
-    }
-    const stored = (await runtime.database.conversations.listMessages(conversation.id)).find((item) => item.id === accepted.turn.messageId) ?? message;
-    if (accepted.turn.status === 'queued') await deps.queue.enqueue(accepted.turn);
-    return { turn: accepted.turn, message: stored, created: false };
+  const message: Message = { id: ids.next('msg'), conversationId: conversation.id, role: 'customer', author: 'customer', text, createdAt: clock.now().toISOString(), turnId };
+  return { turnId, message, requestHash, priority, ...(triage ? { triage } : {}) };
+}
+
+/** An `Idempotency-Key` matched an earlier turn: the same key with another text is refused; a still-queued turn is queued again. */
+async function earlierAccept(deps: AcceptDeps, input: { turn: TurnRecord; message: Message; requestHash: string }): Promise<AcceptedTurn> {
+  const { turn } = input;
+  if (turn.requestHash !== input.requestHash) {
+    throw new SwitchboardError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different message in this conversation', { details: { turnId: turn.id } });
   }
+  const stored = (await deps.runtime.database.conversations.listMessages(turn.conversationId)).find((item) => item.id === turn.messageId) ?? input.message;
+  if (turn.status === 'queued') await deps.queue.enqueue(turn);
+  return { turn, message: stored, created: false };
+}
+
+/** The one-statement path of {@link acceptMessage}, on the worker's snapshot of the conversation. */
+async function acceptReserved(deps: AcceptDeps, input: { conversationId: string; text: string; idempotencyKey?: string }, reservation: TurnReservation): Promise<AcceptedTurn> {
+  const { runtime } = deps;
+  const { conversation, recentMessages } = reservation.snapshot;
+  const { turnId, message, requestHash, priority, triage } = await prepare(runtime, { conversation, text: input.text });
+  const stored = await runtime.database.turns.acceptClaimed({
+    turn: { id: turnId, conversationId: conversation.id, priority, createdAt: message.createdAt, ...(input.idempotencyKey === undefined ? {} : { idempotencyKey: input.idempotencyKey, requestHash }) },
+    message,
+    claim: { workerId: reservation.workerId, leaseMs: reservation.leaseMs, expectedVersion: conversation.version, lastMessageId: recentMessages.at(-1)?.id ?? null },
+  });
+  if (stored.status === 'missing') {
+    deps.conversationCache?.delete(conversation.id);
+    throw new NotFoundError('CONVERSATION_NOT_FOUND', 'No such conversation', { details: { conversationId: input.conversationId } });
+  }
+  if (!stored.fresh) deps.conversationCache?.delete(conversation.id);
+  if (!stored.created) return earlierAccept(deps, { turn: stored.turn, message, requestHash });
   await deps.bus.publish({ type: 'message', conversationId: conversation.id, message });
-  await deps.queue.enqueue({ ...accepted.turn, ...(triage ? { triage } : {}) });
-  return { turn: accepted.turn, message, created: true };
+  if (stored.claimed) {
+    reservation.run({ turn: stored.turn, text: input.text, conversation, recentMessages: [...recentMessages, message], triage });
+  } else {
+    // Triage read a stale snapshot: the worker triages again on what it claims.
+    reservation.queue({ ...stored.turn, ...(triage && stored.fresh ? { triage } : {}) });
+  }
+  return { turn: stored.turn, message, created: true };
 }
 
 /** The turn and, when finished, its replies, read from the database. */

@@ -10,5 +10,6 @@ export { createOperatorKey, hashOperatorKey } from './auth.js';
 export { createLogger, type LoggerConfig } from './logger.js';
 export { HTTP_STATUS, toWireError, type WireError } from './errors.js';
 export { maskPersonalData, findPersonalData } from './mask.js';
-export { withSimulatedLatency } from './engine-latency.js';
+export { createSimulatedEngine, SIMULATED_REPLY, withSimulatedLatency } from './engine-latency.js';
+export type { BenchEngine } from './engine-latency.js';
 export { DESK_MODEL_ID } from './routes/openai.js';

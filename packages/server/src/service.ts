@@ -17,7 +17,8 @@ import type { EventBus } from './bus.js';
 import { DEFAULT_QUEUE_CONFIG, parseServerConfig } from './config.js';
 import type { QueueConfig, ServerConfigInput } from './config.js';
 import type { ServiceContext } from './context.js';
-import { withSimulatedLatency } from './engine-latency.js';
+import { createSimulatedEngine, withSimulatedLatency } from './engine-latency.js';
+import type { BenchEngine } from './engine-latency.js';
 import { createLogger } from './logger.js';
 import type { LoggerConfig } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -25,6 +26,8 @@ import type { DeskMetrics } from './metrics.js';
 import { createBullmqDispatcher, startBullmqWorker } from './queue/bullmq.js';
 import type { BullmqWorkerHandle } from './queue/bullmq.js';
 import { startMemoryQueue } from './queue/memory.js';
+import { createConversationCache } from './queue/conversation-cache.js';
+import type { ConversationCache } from './queue/conversation-cache.js';
 import type { TurnDispatcher } from './queue/memory.js';
 import type { TurnProcessorDeps } from './queue/processor.js';
 import { createDeskRuntime } from './runtime.js';
@@ -43,6 +46,12 @@ export interface ServiceOptions {
   logger?: Logger | LoggerConfig;
   /** Simulated engine latency per turn, in milliseconds (benchmarks, crash tests). @defaultValue 0 */
   engineLatencyMs?: number;
+  /**
+   * `simulated` replaces the desk's engine with {@link createSimulatedEngine} (load benchmarks:
+   * every agent run waits `engineLatencyMs` and gives a fixed reply); `local` keeps the local
+   * engine and adds `engineLatencyMs` to each turn's first agent run. @defaultValue 'local'
+   */
+  engine?: BenchEngine;
 }
 
 /** A built service. `listen()` binds it; `close()` stops everything it started, in order. */
@@ -61,12 +70,16 @@ function runtimeOptions(options: ServiceOptions, sensitiveData: boolean): Runtim
   const latencyMs = options.engineLatencyMs ?? 0;
   const base = options.runtime ?? {};
   const wrapEngine = base.wrapEngine;
+  if (options.engine === 'simulated') return { ...base, maskAuditEvents: !sensitiveData, wrapEngine: () => createSimulatedEngine(latencyMs) };
   return {
     ...base,
     maskAuditEvents: !sensitiveData,
     ...(latencyMs > 0 || wrapEngine ? { wrapEngine: (engine) => withSimulatedLatency(wrapEngine ? wrapEngine(engine) : engine, latencyMs) } : {}),
   };
 }
+
+/** Conversations whose last turn the in-process worker remembers (each with up to `historyMessages` messages). */
+const CONVERSATION_CACHE_ENTRIES = 10_000;
 
 /** The parts both the API process and a worker process build. */
 async function openCore(options: ServiceOptions, sensitiveData: boolean): Promise<{ runtime: DeskRuntime; bus: EventBus; logger: Logger; metrics: DeskMetrics; queue: QueueConfig; deps: TurnProcessorDeps }> {
@@ -110,6 +123,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
   let dispatcher: TurnDispatcher | undefined;
   let worker: BullmqWorkerHandle | undefined;
   let rateRedis: Redis | undefined;
+  let conversationCache: ConversationCache | undefined;
   try {
     if (queueConfig.redisUrl) {
       dispatcher = createBullmqDispatcher({ url: queueConfig.redisUrl, prefix: queueConfig.prefix });
@@ -117,9 +131,11 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
       rateRedis = new Redis(queueConfig.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
       rateRedis.on('error', () => undefined);
     } else {
-      dispatcher = await startMemoryQueue({ deps, concurrency: queueConfig.concurrency });
+      // One process runs every turn: it keeps what its last turn of each conversation left (see conversation-cache.ts).
+      conversationCache = createConversationCache({ maxEntries: CONVERSATION_CACHE_ENTRIES, recentLimit: runtime.desk.limits.historyMessages });
+      dispatcher = await startMemoryQueue({ deps: { ...deps, conversationCache }, concurrency: queueConfig.concurrency });
     }
-    const context: ServiceContext = { runtime, queue: dispatcher, bus, auth: await createAuthenticator({ database: runtime.database, clock: runtime.ports.clock }), metrics, config, logger };
+    const context: ServiceContext = { runtime, queue: dispatcher, bus, ...(conversationCache ? { conversationCache } : {}), auth: await createAuthenticator({ database: runtime.database, clock: runtime.ports.clock }), metrics, config, logger };
     const app = await buildApp(context, rateRedis ? { redis: rateRedis, prefix: queueConfig.prefix } : {});
     let closing: Promise<void> | undefined;
     return {

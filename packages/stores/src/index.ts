@@ -5,5 +5,5 @@
  */
 export { openDatabase, DEFAULT_DATA_DIR, type OpenDatabaseOptions } from './open.js';
 export type { Database, DatabaseKind } from './database.js';
-export type { TurnAcceptInput, TurnClaim, TurnCompletion, TurnCompletionResult, TurnRecord, TurnStatus, TurnStore } from './adapters/turns.js';
+export type { TurnAcceptClaim, TurnAcceptInput, TurnClaim, TurnCompletion, TurnCompletionResult, TurnRecord, TurnStatus, TurnStore } from './adapters/turns.js';
 export type { FeedbackRecord, FeedbackStore, OperatorKeyRecord, OperatorKeyStore, SettingsStore } from './adapters/service.js';

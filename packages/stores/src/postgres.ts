@@ -42,20 +42,31 @@ async function migrateExclusively(options: { pool: pg.Pool; db: NodePgDatabase; 
  */
 export async function openPostgres(options: { url: string; schema: string | undefined }): Promise<Database> {
   const { url, schema } = options;
+  const searchPath = schema === undefined ? [] : [`-c search_path=${schema}`];
   const pool = new pg.Pool({
     connectionString: url,
-    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+    ...(searchPath.length === 0 ? {} : { options: searchPath.join(' ') }),
   });
+  // The few named statements every turn runs (RawQuery) get a pool of their own whose sessions
+  // plan them once, generically: they are key lookups whose plan never depends on the values,
+  // and PostgreSQL's default re-planned the claim and the completion on every execution
+  // (0.4–0.9 ms of planning each, measured with log_min_duration_statement; docs/benchmarks.md
+  // "Load"). drizzle's one-off statements keep the default (custom plans).
+  const hotPool = new pg.Pool({ connectionString: url, options: [...searchPath, '-c plan_cache_mode=force_generic_plan'].join(' ') });
   // An idle client that loses its connection is dropped by the pool; without a listener the
   // 'error' event would crash the process. Queries report their own failures as StoreError.
   pool.on('error', () => undefined);
+  hotPool.on('error', () => undefined);
+  const closeAll = async (): Promise<void> => {
+    await Promise.all([pool.end(), hotPool.end()]);
+  };
   try {
     const db = drizzle({ client: pool });
     await migrateExclusively({ pool, db, schema });
-    const query: RawQuery = async <Row>(statement: Parameters<RawQuery>[0]) => (await pool.query({ name: statement.name, text: statement.text, values: [...statement.values] })).rows as Row[];
-    return assembleDatabase({ db, kind: 'postgres', query, close: () => pool.end() });
+    const query: RawQuery = async <Row>(statement: Parameters<RawQuery>[0]) => (await hotPool.query({ name: statement.name, text: statement.text, values: [...statement.values] })).rows as Row[];
+    return assembleDatabase({ db, kind: 'postgres', query, close: closeAll });
   } catch (error) {
-    await pool.end().catch(() => undefined);
+    await closeAll().catch(() => undefined);
     throw toStoreError(error, 'database.open');
   }
 }

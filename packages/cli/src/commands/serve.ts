@@ -6,7 +6,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import { createOperatorKey, createService, randomIds, systemClock } from '@switchboard/server';
-import type { RuntimeOptions, Service, ServiceOptions } from '@switchboard/server';
+import type { BenchEngine, RuntimeOptions, Service, ServiceOptions } from '@switchboard/server';
 import type { CommandIo } from './eval-triage.js';
 
 /** Storage flags shared by serve, worker and operators. */
@@ -39,6 +39,11 @@ export function wholeNumber(value: string): number {
   return parsed;
 }
 
+/** `--engine local|simulated` of `serve` and `worker` (load benchmarks; see `createSimulatedEngine`). */
+export function benchEngineOption(): Option {
+  return new Option('--engine <engine>', 'benchmarks: `simulated` replaces the dialogue engine with one that only waits --engine-latency-ms and gives a fixed reply').choices(['local', 'simulated'] satisfies BenchEngine[]);
+}
+
 interface ServeFlags extends ServiceStorageFlags {
   redis?: string;
   workers?: number;
@@ -46,6 +51,7 @@ interface ServeFlags extends ServiceStorageFlags {
   port?: number;
   sensitiveData?: boolean;
   engineLatencyMs?: number;
+  engine?: BenchEngine;
   rateLimit: boolean;
   logLevel: string;
   readyJson?: boolean;
@@ -60,6 +66,7 @@ function serviceOptions(flags: ServeFlags, env: NodeJS.ProcessEnv): ServiceOptio
     queue: { ...(redisUrl ? { redisUrl } : {}), ...(flags.workers === undefined ? {} : { concurrency: flags.workers }) },
     logger: { level: flags.logLevel, sensitiveData: flags.sensitiveData === true },
     ...(flags.engineLatencyMs ? { engineLatencyMs: flags.engineLatencyMs } : {}),
+    ...(flags.engine ? { engine: flags.engine } : {}),
   };
 }
 
@@ -79,6 +86,7 @@ function withServeOptions(command: Command): Command {
     .option('--port <port>', 'TCP port (default: $PORT, else 3000; 0 picks a free one)', wholeNumber)
     .option('--sensitive-data', 'keep personal data in logs and audit events (never in production)')
     .option('--engine-latency-ms <ms>', 'simulate this much engine time per turn (benchmarks)', wholeNumber)
+    .addOption(benchEngineOption())
     .option('--no-rate-limit', 'turn rate limits off (load benchmarks on loopback)')
     .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'))
     .option('--ready-json', 'print one JSON line {"url"} on stdout once listening (for scripts)');

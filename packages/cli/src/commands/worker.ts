@@ -9,13 +9,15 @@ import { startWorker } from '@switchboard/server';
 import type { WorkerProcess } from '@switchboard/server';
 import type { Command } from 'commander';
 import type { CommandIo } from './eval-triage.js';
-import { wholeNumber } from './serve.js';
+import { benchEngineOption, wholeNumber } from './serve.js';
+import type { BenchEngine } from '@switchboard/server';
 
 interface WorkerFlags {
   db?: string;
   redis?: string;
   concurrency: number;
   engineLatencyMs?: number;
+  engine?: BenchEngine;
   sensitiveData?: boolean;
   logLevel: string;
   metricsPort?: number;
@@ -43,6 +45,7 @@ export function registerWorkerCommand(program: Command, io: CommandIo): void {
     .option('--redis <url>', 'Redis URL (default: $REDIS_URL)')
     .option('--concurrency <n>', 'turns run at once', wholeNumber, 64)
     .option('--engine-latency-ms <ms>', 'simulate this much engine time per turn (benchmarks, crash tests)', wholeNumber)
+    .addOption(benchEngineOption())
     .option('--sensitive-data', 'keep personal data in logs and audit events')
     .option('--log-level <level>', 'log level', 'info')
     .option('--metrics-port <port>', 'serve this worker\'s Prometheus metrics on 127.0.0.1:PORT/metrics', wholeNumber)
@@ -57,6 +60,7 @@ export function registerWorkerCommand(program: Command, io: CommandIo): void {
         logger: { level: flags.logLevel, sensitiveData: flags.sensitiveData === true },
         sensitiveData: flags.sensitiveData === true,
         ...(flags.engineLatencyMs ? { engineLatencyMs: flags.engineLatencyMs } : {}),
+        ...(flags.engine ? { engine: flags.engine } : {}),
       });
       const metrics = flags.metricsPort === undefined ? undefined : await serveMetrics(worker, flags.metricsPort);
       io.stdout.write(`switchboard worker ready (concurrency ${Math.max(1, flags.concurrency)})\n`);

@@ -84,27 +84,49 @@ interface Masking {
   reasons: Set<string>;
 }
 
+/** A masking rule: `replace` returns the masked text of a match, or `undefined` to keep it. */
+interface MaskRule {
+  pattern: RegExp;
+  replace: (match: string, groups: readonly string[]) => string | undefined;
+  reason?: string;
+}
+
+/**
+ * Applies one rule to `state.text`. A module function and method-shorthand rules rather than
+ * closures: every reply is checked, and under tsx each named closure costs a `defineProperty`.
+ */
+function mask(state: Masking, rule: MaskRule): void {
+  state.text = state.text.replace(rule.pattern, (match: string, ...groups: unknown[]) => {
+    const replacement = rule.replace(match, groups.filter((group): group is string => typeof group === 'string'));
+    if (replacement === undefined) return match;
+    state.masked += 1;
+    state.reasons.add(rule.reason ?? 'FOREIGN_PII');
+    return replacement;
+  });
+}
+
 function maskPersonalData(text: string, options: CheckOutputOptions): Masking {
   const state: Masking = { text, masked: 0, reasons: new Set() };
-  const mask = (rule: { pattern: RegExp; replace: (match: string, groups: readonly string[]) => string | undefined; reason?: string }): void => {
-    state.text = state.text.replace(rule.pattern, (match: string, ...groups: unknown[]) => {
-      const replacement = rule.replace(match, groups.filter((group): group is string => typeof group === 'string'));
-      if (replacement === undefined) return match;
-      state.masked += 1;
-      state.reasons.add(rule.reason ?? 'FOREIGN_PII');
-      return replacement;
-    });
-  };
   const contacts = options.deskContacts ?? [];
   const emails = new Set([...options.customerEmails, ...contacts].map((email) => email.trim().toLowerCase()));
-  mask({ pattern: EMAIL, replace: (email) => (emails.has(email.toLowerCase()) || ROLE_EMAIL.test(email) ? undefined : maskEmail(email)) });
+  mask(state, {
+    pattern: EMAIL,
+    replace(email) {
+      return emails.has(email.toLowerCase()) || ROLE_EMAIL.test(email) ? undefined : maskEmail(email);
+    },
+  });
   const phones = new Set([...(options.customerPhones ?? []), ...contacts].map((phone) => digits(phone).slice(-10)).filter((phone) => phone.length === 10));
-  mask({ pattern: PHONE, replace: (phone) => (phones.has(digits(phone).slice(-10)) || TOLL_FREE.test(digits(phone).slice(-10)) ? undefined : maskPhone(phone)) });
+  mask(state, {
+    pattern: PHONE,
+    replace(phone) {
+      return phones.has(digits(phone).slice(-10)) || TOLL_FREE.test(digits(phone).slice(-10)) ? undefined : maskPhone(phone);
+    },
+  });
   const lastFour = options.customerCardLastFour;
   for (const own of [true, false]) {
-    mask({
+    mask(state, {
       pattern: CARD_NUMBER,
-      replace: (card) => {
+      replace(card) {
         const number = digits(card);
         if (number.length < 13 || !luhn(number)) return undefined;
         const isCustomers = lastFour?.includes(number.slice(-4)) ?? false;
@@ -113,11 +135,11 @@ function maskPersonalData(text: string, options: CheckOutputOptions): Masking {
       reason: own ? 'CARD_NUMBER' : 'FOREIGN_PII',
     });
   }
-  if (lastFour !== undefined) mask({ pattern: LAST_FOUR, replace: (_match, [label = '', gap = '', four = '']) => (lastFour.includes(four) ? undefined : `${label}${gap}****`) });
+  if (lastFour !== undefined) mask(state, { pattern: LAST_FOUR, replace: (_match, [label = '', gap = '', four = '']) => (lastFour.includes(four) ? undefined : `${label}${gap}****`) });
   const addresses = options.customerAddresses?.map(words);
-  if (addresses !== undefined) mask({ pattern: STREET, replace: (street) => (addresses.some((own) => own.includes(words(street)) || words(street).includes(own)) ? undefined : '[address removed]') });
+  if (addresses !== undefined) mask(state, { pattern: STREET, replace: (street) => (addresses.some((own) => own.includes(words(street)) || words(street).includes(own)) ? undefined : '[address removed]') });
   const name = options.customerName === undefined ? undefined : words(options.customerName);
-  if (name !== undefined) mask({ pattern: NAME_FIELD, replace: (_match, [label = '', value = '']) => (name.includes(words(value)) ? undefined : `${label}[name removed]`) });
+  if (name !== undefined) mask(state, { pattern: NAME_FIELD, replace: (_match, [label = '', value = '']) => (name.includes(words(value)) ? undefined : `${label}[name removed]`) });
   return state;
 }
 

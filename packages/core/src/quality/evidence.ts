@@ -88,8 +88,10 @@ function addFact(index: EvidenceIndex, fact: Fact, source: 'tool' | 'given'): vo
 function addText(index: EvidenceIndex, text: string, source: 'tool' | 'given'): void {
   for (const token of text.split(/[^A-Za-z0-9#_-]+/)) {
     if (token === '') continue;
-    index.tokens.add(token.toUpperCase());
-    index.tokens.add(normalizeId(token));
+    const upper = token.toUpperCase();
+    index.tokens.add(upper);
+    // normalizeId drops '#' and '-' and upper-cases: the same token when it has neither.
+    if (token.includes('#') || token.includes('-')) index.tokens.add(normalizeId(token));
   }
   for (const run of text.match(/\d+/g) ?? []) index.digitRuns.add(run);
   for (const word of text.match(WEEKDAYS) ?? []) index.dateWords.add(word.toLowerCase());

@@ -236,9 +236,14 @@ export function normalizeId(text: string): string {
  * extractFacts('Order #W1234567 total: $1,380.79.').map((fact) => fact.key); // ['W1234567', '138079']
  * ```
  */
+/** Whether `[start, end)` overlaps one of `facts` (module level: a closure per call costs an allocation and, under tsx, a name). */
+function overlapsAny(facts: readonly Fact[], start: number, end: number): boolean {
+  for (const fact of facts) if (start < fact.end && end > fact.start) return true;
+  return false;
+}
+
 export function extractFacts(text: string): Fact[] {
   const facts: Fact[] = [];
-  const overlaps = (start: number, end: number): boolean => facts.some((fact) => start < fact.end && end > fact.start);
   const hasDigit = ANY_DIGIT.test(text);
   const hasAt = text.includes('@');
   for (const { kind, pattern, extract, needs } of EXTRACTORS) {
@@ -251,7 +256,7 @@ export function extractFacts(text: string): Fact[] {
       if (found === undefined) continue;
       const start = found.start ?? match.index;
       const end = found.end ?? match.index + match[0].length;
-      if (overlaps(start, end)) continue;
+      if (overlapsAny(facts, start, end)) continue;
       facts.push({ kind, text: text.slice(start, end), key: found.key, start, end });
     }
   }

@@ -1,24 +1,2 @@
-/**
- * A deep copy of stored data for the in-memory ports: the same isolation as `structuredClone`
- * (callers never share objects with the store), several times cheaper on the plain JSON-shaped
- * records the ports hold (conversations, messages, events). Anything else goes to `structuredClone`.
- */
-
-/**
- * Copies plain objects and arrays recursively (own enumerable keys, `undefined` values kept), dates
- * as new dates; primitives as they are. Other objects (maps, sets, class instances, typed arrays)
- * are copied by `structuredClone`, so the result never shares mutable state with `value`.
- * @throws DOMException `DataCloneError` (from `structuredClone`) for functions or other uncloneable values inside such objects.
- */
-export function cloneData<T>(value: T): T {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((item: unknown) => cloneData(item)) as T;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype === Object.prototype || prototype === null) {
-    const copy: Record<string, unknown> = prototype === null ? (Object.create(null) as Record<string, unknown>) : {};
-    for (const key of Object.keys(value)) copy[key] = cloneData((value as Record<string, unknown>)[key]);
-    return copy as T;
-  }
-  if (value instanceof Date) return new Date(value.getTime()) as T;
-  return structuredClone(value);
-}
+/** The in-memory ports' deep copy of stored data (shared with the turn driver). */
+export { cloneData } from '../orchestrator/clone.js';

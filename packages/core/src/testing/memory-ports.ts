@@ -87,8 +87,14 @@ export function createMemoryEventLog(): EventLog & EventLogWindow & { readonly a
   const all: AgentEvent[] = [];
   return {
     all,
-    async append(events) {
-      all.push(...cloneData([...events]));
+    // Not `async`: a promise returned from an async function costs two more microtasks, and every
+    // audit event of every turn comes through here. A copy that fails still rejects (never throws).
+    append(events) {
+      try {
+        for (const event of events) all.push(cloneData(event));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error('Event could not be copied', { cause: error }));
+      }
       return Promise.resolve();
     },
     async list(conversationId) {

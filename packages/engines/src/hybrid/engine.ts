@@ -16,11 +16,27 @@ export interface FallbackEngineOptions {
   onFallback?: FallbackListener;
 }
 
+/** The fields {@link withToolbox} copies; a field added to `AgentRunInput` fails to compile here until it is copied there too. */
+export const RUN_INPUT_FIELDS = { agent: true, reason: true, intent: true, conversation: true, message: true, history: true, triage: true, tools: true, focusText: true, handoff: true } as const satisfies Record<keyof AgentRunInput, true>;
+
+/**
+ * `input` with another toolbox, field by field (optional fields only when set): a spread of run
+ * inputs, whose shapes vary, cost more than the wrapper's own work.
+ */
+export function withToolbox(input: AgentRunInput, tools: AgentToolbox): AgentRunInput {
+  const next: AgentRunInput = { agent: input.agent, reason: input.reason, intent: input.intent, conversation: input.conversation, message: input.message, history: input.history, triage: input.triage, tools };
+  if (input.focusText !== undefined) next.focusText = input.focusText;
+  if (input.handoff !== undefined) next.handoff = input.handoff;
+  return next;
+}
+
 /** Observes a toolbox: whether a write succeeded during the run. */
 function watchWrites(toolbox: AgentToolbox, writeTools: ReadonlySet<string>): { toolbox: AgentToolbox; wrote: () => boolean } {
   let wrote = false;
   return {
-    wrote: () => wrote,
+    wrote() {
+      return wrote;
+    },
     toolbox: {
       available: toolbox.available,
       async call<Output = unknown>(toolName: string, args: unknown): Promise<ToolCallResult<Output>> {
@@ -44,7 +60,7 @@ export function createFallbackEngine(options: FallbackEngineOptions): Engine {
     async runAgent(input: AgentRunInput): Promise<AgentRunOutput> {
       const watched = watchWrites(input.tools, options.writeTools);
       try {
-        return await options.primary.runAgent({ ...input, tools: watched.toolbox });
+        return await options.primary.runAgent(withToolbox(input, watched.toolbox));
       } catch (error) {
         if (watched.wrote()) throw error;
         options.onFallback?.({ conversationId: input.conversation.id, agentId: input.agent.id, code: toSwitchboardError(error).code });
@@ -88,7 +104,7 @@ export function createHybridEngine(options: HybridEngineOptions): Engine {
       if (!unsure) return local;
       const watched = watchWrites(input.tools, options.writeTools);
       try {
-        return await options.llm.runAgent({ ...input, tools: watched.toolbox });
+        return await options.llm.runAgent(withToolbox(input, watched.toolbox));
       } catch (error) {
         if (watched.wrote()) throw error;
         options.onFallback?.({ conversationId: input.conversation.id, agentId: input.agent.id, code: toSwitchboardError(error).code });

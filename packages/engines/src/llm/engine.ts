@@ -131,7 +131,11 @@ export function createLlmEngine(options: LlmEngineOptions): Engine {
   // Built from schema-checked model output (the final answer, the transfer and escalation arguments)
   // by typed code; the turn driver validates every engine's result with AgentResultSchema at its boundary.
   const finish = (input: AgentRunInput, parts: { result: Omit<AgentResult, 'actions'>; recorder: RunRecorder; awaiting?: string | null }): AgentRunOutput => {
-    const result: AgentResult = { ...parts.result, actions: [...parts.recorder.actions] };
+    // Field by field, optional fields only when set: an object spread of results of varying shapes was this function's main cost.
+    const source = parts.result;
+    const result: AgentResult = { reply: source.reply, status: source.status, confidence: source.confidence, actions: parts.recorder.actions.slice(), sources: source.sources };
+    if (source.handoffTo !== undefined) result.handoffTo = source.handoffTo;
+    if (source.escalation !== undefined) result.escalation = source.escalation;
     return { result, dialog: dialogFor(input, { status: result.status, ...(parts.awaiting === undefined ? {} : { awaiting: parts.awaiting }) }) };
   };
 
@@ -154,7 +158,9 @@ export function createLlmEngine(options: LlmEngineOptions): Engine {
       lastMessageId: input.message.id,
     });
     const handoff = { ...base, summary: request.args.summary, ...(request.args.suggestedAction ? { suggestedAction: request.args.suggestedAction } : {}) };
-    return { ...finish(input, { result: { reply: '', status: 'handoff', handoffTo: request.toAgent, confidence: 0.9, sources: [] }, recorder }), handoff };
+    const output = finish(input, { result: { reply: '', status: 'handoff', handoffTo: request.toAgent, confidence: 0.9, sources: [] }, recorder });
+    output.handoff = handoff;
+    return output;
   };
 
   return {
@@ -178,7 +184,9 @@ export function createLlmEngine(options: LlmEngineOptions): Engine {
           tools,
           output: OUTPUTS.agent,
           maxSteps: stepsLeft,
-          stop: () => recorder.request !== undefined,
+          stop() {
+            return recorder.request !== undefined;
+          },
           ...(live ? { onDelta: { field: 'reply', emit: (delta: string) => live.emit({ type: 'delta', conversationId: input.conversation.id, agentId: input.agent.id, text: delta }) } } : {}),
         });
         const early = requested(input, recorder);

@@ -89,6 +89,9 @@ function parseOutput<T>(output: StructuredOutput<T>, text: string): { output: T 
   return parsed.success ? { output: parsed.data } : { problem: describeIssue(parsed.error) };
 }
 
+/** Shared by every call that offers tools (never mutated). */
+const AUTO_TOOL_CHOICE: NonNullable<ModelCallOptions['toolChoice']> = { type: 'auto' };
+
 const errorText = (value: string): ModelToolResultOutput => ({ type: 'error-text', value });
 
 async function generateStep(model: LanguageModelV3, call: ModelCallOptions): Promise<Step> {
@@ -162,28 +165,38 @@ async function runTool(input: { tools: Readonly<Record<string, LoopTool>>; call:
  */
 export async function runModelTurn<T>(options: ModelTurnOptions<T>): Promise<ModelTurn<T>> {
   const tools = options.tools ?? {};
-  const offered: ModelFunctionTool[] = Object.entries(tools).map(([name, tool]) => ({ type: 'function', name, description: tool.description, inputSchema: tool.inputSchema }));
-  const base: Omit<ModelCallOptions, 'prompt'> = {
-    ...(offered.length > 0 ? { tools: offered, toolChoice: { type: 'auto' } } : {}),
-    responseFormat: { type: 'json', schema: options.output.jsonSchema, name: options.output.name },
-  };
-  const head: ModelPromptMessage[] = [{ role: 'system', content: options.system }, ...options.messages];
+  const offered: ModelFunctionTool[] = [];
+  for (const name in tools) {
+    if (!Object.hasOwn(tools, name)) continue;
+    const tool = tools[name]!;
+    offered.push({ type: 'function', name, description: tool.description, inputSchema: tool.inputSchema });
+  }
+  const responseFormat: ModelCallOptions['responseFormat'] = { type: 'json', schema: options.output.jsonSchema, name: options.output.name };
+  const system: ModelPromptMessage = { role: 'system', content: options.system };
   const added: ModelPromptMessage[] = [];
   const onText = options.onDelta ? partialEmitter(options.onDelta) : undefined;
   for (let step = 1; step <= options.maxSteps; step += 1) {
     // A fresh prompt array per call: a recording model keeps what it was sent.
-    const call: ModelCallOptions = { ...base, prompt: [...head, ...added] };
+    const prompt: ModelPromptMessage[] = [system, ...options.messages, ...added];
+    const call: ModelCallOptions = offered.length > 0 ? { tools: offered, toolChoice: AUTO_TOOL_CHOICE, responseFormat, prompt } : { responseFormat, prompt };
     const { text, calls } = onText ? await streamStep(options.model, call, onText) : await generateStep(options.model, call);
-    const parsed = calls.map((part) => ({ call: part, args: parseArguments(part.input) }));
-    const content = [
-      ...(text === '' ? [] : [{ type: 'text' as const, text }]),
-      ...parsed.map(({ call: part, args }) => ({ type: 'tool-call' as const, toolCallId: part.toolCallId, toolName: part.toolName, input: args.ok ? args.value : {} })),
-    ];
-    if (content.length > 0) added.push({ role: 'assistant', content });
-    if (calls.length === 0) return { ...parseOutput(options.output, text), messages: added, steps: step };
+    if (calls.length === 0) {
+      if (text !== '') added.push({ role: 'assistant', content: [{ type: 'text', text }] });
+      const parsedOutput = parseOutput(options.output, text);
+      return 'output' in parsedOutput ? { output: parsedOutput.output, messages: added, steps: step } : { problem: parsedOutput.problem, messages: added, steps: step };
+    }
+    const content: Extract<ModelPromptMessage, { role: 'assistant' }>['content'] = text === '' ? [] : [{ type: 'text', text }];
+    const parsed: Parsed[] = [];
+    for (const part of calls) {
+      const args = parseArguments(part.input);
+      parsed.push(args);
+      content.push({ type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, input: args.ok ? args.value : {} });
+    }
+    added.push({ role: 'assistant', content });
     const results: Extract<ModelPromptMessage, { role: 'tool' }>['content'] = [];
-    for (const entry of parsed) {
-      results.push({ type: 'tool-result', toolCallId: entry.call.toolCallId, toolName: entry.call.toolName, output: await runTool({ tools, ...entry }) });
+    for (let index = 0; index < calls.length; index += 1) {
+      const part = calls[index]!;
+      results.push({ type: 'tool-result', toolCallId: part.toolCallId, toolName: part.toolName, output: await runTool({ tools, call: part, args: parsed[index]! }) });
     }
     added.push({ role: 'tool', content: results });
     if (options.stop?.() === true) return { messages: added, steps: step };

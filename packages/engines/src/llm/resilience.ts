@@ -192,53 +192,89 @@ function withSignal(options: ModelCallOptions, signal: () => AbortSignal): Model
 }
 
 /**
- * Runs `call` with its own abort signal that fires after `timeoutMs` (or when `outer` aborts);
- * rejects with {@link AttemptTimeout} even if the model ignores the signal. The signal is created
- * when the model first reads it (providers do, to cancel the request; in-process doubles never
- * do), which spares an AbortController per call where nothing can be cancelled.
+ * One attempt under a timeout: its own abort signal fires after `timeoutMs` (or when `outer`
+ * aborts), and the attempt rejects with {@link AttemptTimeout} even if the model ignores the
+ * signal. The signal is created when the model first reads it (providers do, to cancel the
+ * request; in-process doubles never do), which spares an AbortController per call where nothing
+ * can be cancelled. A class rather than closures: this runs on every model call, and each named
+ * closure costs an allocation (and, under tsx, a `defineProperty` for its name).
  */
-function withTimeout<T>(input: { call: (signal: () => AbortSignal) => PromiseLike<T>; timeoutMs: number; outer: AbortSignal | undefined }): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let controller: AbortController | undefined;
-    let expired: AttemptTimeout | undefined;
-    const onOuterAbort = (): void => controller?.abort(input.outer?.reason);
-    const signal = (): AbortSignal => {
-      if (controller === undefined) {
-        controller = new AbortController();
-        if (expired) controller.abort(expired);
-        else if (input.outer?.aborted === true) controller.abort(input.outer.reason);
-        else input.outer?.addEventListener('abort', onOuterAbort, { once: true });
-      }
-      return controller.signal;
-    };
-    const settle = (): void => {
-      clearTimeout(timer);
-      if (controller !== undefined) input.outer?.removeEventListener('abort', onOuterAbort);
-    };
-    const timer = setTimeout(() => {
-      expired = new AttemptTimeout(input.timeoutMs);
-      controller?.abort(expired);
-      settle();
-      reject(expired);
-    }, input.timeoutMs);
+class TimedAttempt<T> {
+  private controller: AbortController | undefined;
+  private expired: AttemptTimeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private onOuterAbort: (() => void) | undefined;
+  private resolve!: (value: T) => void;
+  private reject!: (error: Error) => void;
+  private readonly outer: AbortSignal | undefined;
+  private readonly timeoutMs: number;
+  /** Settles with the call's outcome or the timeout, whichever comes first. */
+  readonly promise: Promise<T>;
+
+  // The callbacks below are inline arrows on purpose: tsx's keepNames names every closure bound to
+  // a name (a `defineProperty` per call), and these are created on every model call.
+  constructor(input: { call: (signal: () => AbortSignal) => PromiseLike<T>; timeoutMs: number; outer: AbortSignal | undefined }) {
+    this.outer = input.outer;
+    this.timeoutMs = input.timeoutMs;
+    this.promise = new Promise<T>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    this.timer = setTimeout(() => this.expire(), input.timeoutMs);
     let pending: PromiseLike<T>;
     try {
-      pending = input.call(signal);
+      pending = input.call(() => this.signal());
     } catch (error) {
-      settle();
-      reject(error instanceof Error ? error : new Error('Model call failed', { cause: error }));
+      this.fail(error);
       return;
     }
     // After a timeout these are no-ops: the promise is already rejected.
     pending.then(
       (value) => {
-        settle();
-        resolve(value);
+        this.settle();
+        this.resolve(value);
       },
-      (error: unknown) => {
-        settle();
-        reject(error instanceof Error ? error : new Error('Model call failed', { cause: error }));
-      },
+      (error: unknown) => this.fail(error),
     );
-  });
+  }
+
+  /** The attempt's abort signal, created on first read. */
+  private signal(): AbortSignal {
+    if (this.controller === undefined) {
+      const controller = new AbortController();
+      this.controller = controller;
+      const outer = this.outer;
+      if (this.expired) controller.abort(this.expired);
+      else if (outer?.aborted === true) controller.abort(outer.reason);
+      else if (outer !== undefined) {
+        this.onOuterAbort = () => controller.abort(outer.reason);
+        outer.addEventListener('abort', this.onOuterAbort, { once: true });
+      }
+    }
+    return this.controller.signal;
+  }
+
+  private expire(): void {
+    this.timer = undefined;
+    this.expired = new AttemptTimeout(this.timeoutMs);
+    this.controller?.abort(this.expired);
+    this.settle();
+    this.reject(this.expired);
+  }
+
+  private fail(error: unknown): void {
+    this.settle();
+    this.reject(error instanceof Error ? error : new Error('Model call failed', { cause: error }));
+  }
+
+  private settle(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.onOuterAbort !== undefined) this.outer?.removeEventListener('abort', this.onOuterAbort);
+  }
+}
+
+/** Runs `call` under a timeout (see {@link TimedAttempt}). */
+function withTimeout<T>(input: { call: (signal: () => AbortSignal) => PromiseLike<T>; timeoutMs: number; outer: AbortSignal | undefined }): Promise<T> {
+  return new TimedAttempt(input).promise;
 }

@@ -4,6 +4,7 @@
  * rules gate then checks the composed reply again.
  */
 import type { AgentRunInput, AgentRunOutput, AgentToolbox, Engine, KnowledgeBase, QualityReviewInput, ToolCallResult } from '@switchboard/core';
+import { withToolbox } from '../hybrid/engine.js';
 import type { QualityReviewer } from './judge.js';
 import type { CostLedger } from './ledger.js';
 import type { ReplyStream } from './streaming.js';
@@ -50,7 +51,7 @@ export function createReviewedEngine(options: ReviewedEngineOptions): Engine {
           return result;
         },
       };
-      const run = await engine.runAgent({ ...input, tools });
+      const run = await engine.runAgent(withToolbox(input, tools));
       const { result } = run;
       const target = { conversationId: input.conversation.id, agentId: input.agent.id };
       const streaming = stream !== undefined && input.conversation.autonomy !== 'shadow' && input.reason !== 'delegate';

@@ -79,8 +79,18 @@ function forModel(result: ToolCallResult): unknown {
   return result.ok ? { ok: true, output: result.output } : { ok: false, error: { code: result.error.code, message: result.error.message } };
 }
 
+/** Calls a toolbox tool and records its output and action for the run. */
+async function callThrough(call: { toolbox: AgentToolbox; recorder: RunRecorder; name: string; args: unknown }): Promise<unknown> {
+  const { recorder, name } = call;
+  const result = await call.toolbox.call(name, call.args);
+  if (result.ok) recorder.outputs.push(result.output);
+  recorder.actions.push({ tool: name, ok: result.ok, summary: result.ok ? `${name} succeeded` : `${name} failed (${result.error.code})` });
+  return forModel(result);
+}
+
 /**
- * The tools of one run, for the step loop. Gateway tools take their input as JSON Schema without
+ * The tools of one run, for the step loop. Tool functions are methods, not arrow properties, and
+ * helpers are module functions: under tsx every named closure costs a `defineProperty` per run. Gateway tools take their input as JSON Schema without
  * loop-side validation: arguments go to the gateway, whose schema check returns
  * `TOOL_INVALID_ARGUMENTS` as a result the model sees (and the audit log records). The built-in
  * transfer and escalation tools are validated once with their zod schemas by the loop (the
@@ -92,12 +102,6 @@ function forModel(result: ToolCallResult): unknown {
 export function buildToolSet(options: ToolSetOptions): Record<string, LoopTool> {
   const { toolbox, recorder } = options;
   const tools: Record<string, LoopTool> = {};
-  const callThrough = async (name: string, args: unknown): Promise<unknown> => {
-    const result = await toolbox.call(name, args);
-    if (result.ok) recorder.outputs.push(result.output);
-    recorder.actions.push({ tool: name, ok: result.ok, summary: result.ok ? `${name} succeeded` : `${name} failed (${result.error.code})` });
-    return forModel(result);
-  };
   for (const name of toolbox.available) {
     if (name === DELEGATE_TOOL_NAME) {
       const delegates = options.agent.delegates ?? [];
@@ -105,7 +109,9 @@ export function buildToolSet(options: ToolSetOptions): Record<string, LoopTool> 
         description: `Consult another agent for part of the request and use its answer in yours. Agents: ${delegates.join(', ')}.`,
         // The toolbox validates consultation arguments (TOOL_INVALID_ARGUMENTS), like gateway tools.
         inputSchema: DELEGATE_SCHEMA,
-        execute: (args) => callThrough(name, args),
+        execute(args) {
+          return callThrough({ toolbox, recorder, name, args });
+        },
       };
       continue;
     }
@@ -113,7 +119,9 @@ export function buildToolSet(options: ToolSetOptions): Record<string, LoopTool> 
     tools[name] = {
       description: descriptor?.description ?? name.replace(/_/g, ' '),
       inputSchema: descriptor?.inputJsonSchema ?? ANY_OBJECT,
-      execute: (args) => callThrough(name, args),
+      execute(args) {
+        return callThrough({ toolbox, recorder, name, args });
+      },
     };
   }
   if (options.consulted) return tools;
@@ -124,7 +132,7 @@ export function buildToolSet(options: ToolSetOptions): Record<string, LoopTool> 
       description: `Transfer the conversation to ${agent.name}: ${agent.description}`,
       inputSchema: TRANSFER_SCHEMA,
       schema: TransferArgsSchema,
-      execute: (args) => {
+      execute(args) {
         recorder.request ??= { type: 'handoff', toAgent: agent.id, args: args as z.infer<typeof TransferArgsSchema> };
         return Promise.resolve({ ok: true, output: `Transferring to ${agent.name}.` });
       },
@@ -134,7 +142,7 @@ export function buildToolSet(options: ToolSetOptions): Record<string, LoopTool> 
     description: 'Hand the conversation to a human agent: the customer asked for a person, threatens legal action, or you cannot help safely.',
     inputSchema: ESCALATE_SCHEMA,
     schema: EscalateArgsSchema,
-    execute: (args) => {
+    execute(args) {
       recorder.request ??= { type: 'escalate', args: args as z.infer<typeof EscalateArgsSchema> };
       return Promise.resolve({ ok: true, output: 'A human agent will take over.' });
     },

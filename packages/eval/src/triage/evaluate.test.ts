@@ -34,6 +34,16 @@ describe('evaluateTriage', () => {
     expect(Object.keys(report)).toEqual(['n', 'labels', 'accuracy', 'macroF1', 'inScopeAccuracy', 'oosRecall', 'oosPrecision', 'perLabel', 'confusion', 'trainMs', 'predictMs']);
     expect(report.predictMs.p99).toBeGreaterThanOrEqual(report.predictMs.p50);
   });
+
+  it('hands wordEmbeddings to the default trainer (opt-in word vectors)', () => {
+    const rows = ['where is my parcel', 'track my parcel', 'parcel status', 'i want a refund', 'refund my money', 'a refund please'].map((text, index) => ({ text, label: index < 3 ? 'track' : 'refund' }));
+    // A table whose only word points one way: "shipment" is unseen by the n-grams but close to "parcel".
+    const vectors: Record<string, Float32Array> = { parcel: Float32Array.of(1, 0), shipment: Float32Array.of(0.9, 0.1), refund: Float32Array.of(0, 1) };
+    const wordEmbeddings = { source: 'test', dimensions: 2, vectorOf: (word: string) => vectors[word], weightOf: (word: string) => (vectors[word] === undefined ? 0 : 1) };
+    const { predictions } = evaluateTriage({ train: rows, test: [{ text: 'shipment', label: 'track' }], wordEmbeddings });
+    expect(predictions[0]?.topLabel).toBe('track');
+    expect(() => evaluateTriage({ train: rows, test: [], wordEmbeddings: { ...wordEmbeddings, dimensions: 0 } })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
 });
 
 describe('outOfScopePriorFor', () => {

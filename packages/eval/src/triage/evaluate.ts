@@ -2,7 +2,7 @@
  * Train → predict → score for the triage classifier: a held-out test set, or stratified K-fold
  * cross-validation on the training file alone.
  */
-import { trainIntentClassifier, type IntentPrediction } from '@switchboard/nlu';
+import { trainIntentClassifier, type IntentPrediction, type TrainIntentClassifierOptions } from '@switchboard/nlu';
 import { latencySummary } from '../stats.js';
 import { stratifiedFolds } from './folds.js';
 import { predictionLabel, trainingExamples, type LabeledText } from './labels.js';
@@ -95,11 +95,15 @@ export interface EvaluateTriageOptions {
   seed?: number;
   /** Expected out-of-scope share the classifier plans for, 0–1 (see {@link outOfScopePriorFor}). @defaultValue 0 */
   outOfScopePrior?: number;
-  /** @defaultValue `trainIntentClassifier` with `{ seed, outOfScopePrior, head: 'svm' }` */
+  /** @defaultValue `trainIntentClassifier` with `{ seed, outOfScopePrior, head: 'svm' }` (and `wordEmbeddings` when set) */
   trainer?: TriageTrainer;
+  /** Opt-in pretrained word vectors for the default trainer (`trainIntentClassifier`'s `wordEmbeddings`; ignored with `trainer`). @defaultValue none */
+  wordEmbeddings?: TrainIntentClassifierOptions['wordEmbeddings'];
 }
 
-const defaultTrainer: TriageTrainer = (examples, options) => trainIntentClassifier(examples, { seed: options.seed, outOfScopePrior: options.outOfScopePrior, head: 'svm' });
+function defaultTrainer(wordEmbeddings: TrainIntentClassifierOptions['wordEmbeddings']): TriageTrainer {
+  return (examples, options) => trainIntentClassifier(examples, { seed: options.seed, outOfScopePrior: options.outOfScopePrior, head: 'svm', ...(wordEmbeddings === undefined ? {} : { wordEmbeddings }) });
+}
 
 /**
  * Trains on `train`, predicts every `test` row and scores the predictions (the classifier's
@@ -114,7 +118,7 @@ const defaultTrainer: TriageTrainer = (examples, options) => trainIntentClassifi
  * ```
  */
 export function evaluateTriage(options: EvaluateTriageOptions): TriageEvaluation {
-  const trainer = options.trainer ?? defaultTrainer;
+  const trainer = options.trainer ?? defaultTrainer(options.wordEmbeddings);
   const started = performance.now();
   const classifier = trainer(options.train, { seed: options.seed ?? 1, outOfScopePrior: options.outOfScopePrior ?? 0 });
   const trainMs = performance.now() - started;
@@ -135,6 +139,8 @@ export interface CrossValidateTriageOptions {
   /** Expected out-of-scope share the classifier plans for, 0–1 (see {@link outOfScopePriorFor}). @defaultValue 0 */
   outOfScopePrior?: number;
   trainer?: TriageTrainer;
+  /** Opt-in pretrained word vectors for the default trainer (ignored with `trainer`). @defaultValue none */
+  wordEmbeddings?: TrainIntentClassifierOptions['wordEmbeddings'];
 }
 
 /**
@@ -148,7 +154,7 @@ export interface CrossValidateTriageOptions {
  * @throws InvalidInputError `INVALID_INPUT` when `folds` is out of range, and whatever the trainer throws.
  */
 export function crossValidateTriage(options: CrossValidateTriageOptions): TriageEvaluation {
-  const trainer = options.trainer ?? defaultTrainer;
+  const trainer = options.trainer ?? defaultTrainer(options.wordEmbeddings);
   const seed = options.seed ?? 1;
   const assignment = stratifiedFolds({ labels: options.rows.map((row) => row.label), folds: options.folds, seed });
   const pooled: { predictions: TriagePrediction[]; latencies: number[] } = { predictions: [], latencies: [] };

@@ -130,6 +130,9 @@ function serializeParts(parts: IntentClassifierParts): SerializedIntentClassifie
       config: { ...parts.featurizer.config },
       keys: packInt32(parts.featurizer.vocabulary.keys),
       idf: packFloat32(parts.featurizer.vocabulary.idf),
+      ...(parts.featurizer.sentenceEmbedding === undefined
+        ? {}
+        : { sentenceEmbedding: { source: parts.featurizer.sentenceEmbedding.embeddings.source, share: parts.featurizer.sentenceEmbedding.share, dimensions: parts.featurizer.sentenceEmbedding.embeddings.dimensions } }),
     },
     head: { weights: packFloat32(parts.head.weights), bias: packFloat32(parts.head.bias) },
     diagnostics: { ...parts.diagnostics },

@@ -54,6 +54,12 @@ export const SerializedIntentClassifierSchema = z
       keys: PackedArraySchema,
       /** IDF weight per column (float32). */
       idf: PackedArraySchema,
+      /**
+       * Trained with `wordEmbeddings`: the word-vector source (an npm package name, or the
+       * `source` of a table passed in), the share of the squared norm the sentence vector carries
+       * and its length; its columns follow the `keys` columns. Absent: n-gram features only.
+       */
+      sentenceEmbedding: z.object({ source: z.string().min(1), share: z.number().gt(0).lt(1), dimensions: z.number().int().min(1) }).optional(),
     }),
     head: z.object({
       /** `[columns × labels]` float32, row-major. */
@@ -65,14 +71,14 @@ export const SerializedIntentClassifierSchema = z
   })
   .superRefine((model, context) => {
     const count = (packed: string): number => Buffer.byteLength(packed, 'base64') / 4;
-    const columns = count(model.featurizer.keys);
+    const columns = count(model.featurizer.keys) + (model.featurizer.sentenceEmbedding?.dimensions ?? 0);
     const issue = (message: string, path: (string | number)[]): void => {
       context.addIssue({ code: 'custom', message, path });
     };
     if ((model.outOfScopeScore ?? 'probability') === 'probability' && (model.threshold < 0 || model.threshold > 1)) issue('a probability threshold must be within [0, 1]', ['threshold']);
     if (new Set(model.labels).size !== model.labels.length) issue('labels must be unique', ['labels']);
     if (model.featurizer.config.charNgramMin > model.featurizer.config.charNgramMax) issue('charNgramMin must be ≤ charNgramMax', ['featurizer', 'config']);
-    if (count(model.featurizer.idf) !== columns) issue('idf must have one value per key', ['featurizer', 'idf']);
+    if (count(model.featurizer.idf) !== count(model.featurizer.keys)) issue('idf must have one value per key', ['featurizer', 'idf']);
     if (count(model.head.bias) !== model.labels.length) issue('bias must have one value per label', ['head', 'bias']);
     if (count(model.head.weights) !== columns * model.labels.length) issue('weights must be columns × labels', ['head', 'weights']);
   });
@@ -114,3 +120,4 @@ export function unpackInt32(packed: string): Int32Array {
   for (let index = 0; index < values.length; index += 1) values[index] = view.getInt32(index * 4, true);
   return values;
 }
+

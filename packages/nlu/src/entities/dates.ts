@@ -44,38 +44,39 @@ function monthIndex(name: string): number {
   return MONTHS.findIndex((month) => month.startsWith(name.toLowerCase().replace('.', '').slice(0, 3))) + 1;
 }
 
+/** Adds a date match when `value` is a date (a module function: a closure per call costs an allocation and, under tsx, a name). */
+function push(matches: EntityMatch<string>[], match: RegExpExecArray, value: string | undefined): void {
+  if (value !== undefined) matches.push({ start: match.index, end: match.index + match[0].length, value });
+}
+
 /** Dates found in `text`; see the module comment for the accepted forms. */
 export function findDates(text: string, referenceDate?: Date): EntityMatch<string>[] {
   const matches: EntityMatch<string>[] = [];
   const reference = referenceDate !== undefined && Number.isFinite(referenceDate.getTime()) ? referenceDate : undefined;
-  const push = (match: RegExpExecArray, value: string | undefined): void => {
-    if (value !== undefined) matches.push({ start: match.index, end: match.index + match[0].length, value });
-  };
-  const withYear = (year: string | undefined): number | undefined => (year !== undefined ? Number(year) : reference?.getUTCFullYear());
-  for (const match of matchAll(text, ISO_DATE)) push(match, isoDate(Number(match[1]), Number(match[2]), Number(match[3])));
+  for (const match of matchAll(text, ISO_DATE)) push(matches, match, isoDate(Number(match[1]), Number(match[2]), Number(match[3])));
   for (const match of matchAll(text, NUMERIC_DATE)) {
     const [first, second, year] = [Number(match[1]), Number(match[3]), match[4] ?? ''];
     const fullYear = year.length === 2 ? 2000 + Number(year) : Number(year);
-    push(match, first > 12 ? isoDate(fullYear, second, first) : isoDate(fullYear, first, second));
+    push(matches, match, first > 12 ? isoDate(fullYear, second, first) : isoDate(fullYear, first, second));
   }
   for (const [pattern, monthGroup, dayGroup] of [[MONTH_DAY, 1, 2], [DAY_MONTH, 2, 1]] as const) {
     for (const match of matchAll(text, pattern)) {
-      const year = withYear(match[3]);
-      if (year !== undefined) push(match, isoDate(year, monthIndex(match[monthGroup] ?? ''), Number(match[dayGroup])));
+      const year = match[3] !== undefined ? Number(match[3]) : reference?.getUTCFullYear();
+      if (year !== undefined) push(matches, match, isoDate(year, monthIndex(match[monthGroup] ?? ''), Number(match[dayGroup])));
     }
   }
   if (reference === undefined) return matches;
   const offsets: Readonly<Record<string, number>> = { 'the day before yesterday': -2, yesterday: -1, today: 0, tonight: 0, tomorrow: 1 };
-  for (const match of matchAll(text, RELATIVE_DAY)) push(match, shiftDays(reference, offsets[(match[1] ?? '').toLowerCase()] ?? 0));
+  for (const match of matchAll(text, RELATIVE_DAY)) push(matches, match, shiftDays(reference, offsets[(match[1] ?? '').toLowerCase()] ?? 0));
   for (const match of matchAll(text, AGO)) {
     const count = NUMBER_WORDS[(match[1] ?? '').toLowerCase()] ?? Number(match[1]);
-    push(match, shiftDays(reference, -count * ((match[2] ?? '').toLowerCase().startsWith('week') ? 7 : 1)));
+    push(matches, match, shiftDays(reference, -count * ((match[2] ?? '').toLowerCase().startsWith('week') ? 7 : 1)));
   }
-  for (const match of matchAll(text, LAST_WEEK)) push(match, shiftDays(reference, -7));
+  for (const match of matchAll(text, LAST_WEEK)) push(matches, match, shiftDays(reference, -7));
   for (const match of matchAll(text, LAST_WEEKDAY)) {
     const target = WEEKDAYS.indexOf((match[1] ?? '').toLowerCase());
     const back = ((reference.getUTCDay() - target + 7) % 7) || 7;
-    push(match, shiftDays(reference, -back));
+    push(matches, match, shiftDays(reference, -back));
   }
   return matches;
 }

@@ -32,24 +32,26 @@ function parseAmount(text: string): number | undefined {
   return Number.isFinite(value) ? Math.round(value * 100) : undefined;
 }
 
+/** Adds an amount match when it parses and has a currency (a module function: see `dates.ts`). */
+function push(matches: EntityMatch<Money>[], match: RegExpExecArray, money: { amount: string | undefined; currency: string | undefined; inCents?: boolean }): void {
+  const parsed = parseAmount(money.amount ?? '');
+  if (parsed === undefined || money.currency === undefined) return;
+  const amountCents = money.inCents === true ? Math.round(parsed / 100) : parsed;
+  matches.push({ start: match.index, end: match.index + match[0].length, value: { amountCents, currency: money.currency } });
+}
+
 /** Money amounts with a currency symbol, code or word. */
 export function findAmounts(text: string): EntityMatch<Money>[] {
   const matches: EntityMatch<Money>[] = [];
-  const push = (match: RegExpExecArray, money: { amount: string | undefined; currency: string | undefined; inCents?: boolean }): void => {
-    const parsed = parseAmount(money.amount ?? '');
-    if (parsed === undefined || money.currency === undefined) return;
-    const amountCents = money.inCents === true ? Math.round(parsed / 100) : parsed;
-    matches.push({ start: match.index, end: match.index + match[0].length, value: { amountCents, currency: money.currency } });
-  };
-  for (const match of matchAll(text, SYMBOL_BEFORE)) push(match, { amount: match[2], currency: SYMBOLS[match[1] ?? ''] });
-  for (const match of matchAll(text, CODE_BEFORE)) push(match, { amount: match[2], currency: match[1] });
+  for (const match of matchAll(text, SYMBOL_BEFORE)) push(matches, match, { amount: match[2], currency: SYMBOLS[match[1] ?? ''] });
+  for (const match of matchAll(text, CODE_BEFORE)) push(matches, match, { amount: match[2], currency: match[1] });
   for (const match of matchAll(text, AFTER)) {
     const [, amount, symbol, code, word] = match;
     const lowerWord = word?.toLowerCase() ?? '';
-    if (symbol !== undefined) push(match, { amount, currency: SYMBOLS[symbol] });
-    else if (code !== undefined) push(match, { amount, currency: code.toUpperCase() });
-    else if (CENT_WORDS.has(lowerWord)) push(match, { amount, currency: 'USD', inCents: true });
-    else push(match, { amount, currency: WORDS[lowerWord] });
+    if (symbol !== undefined) push(matches, match, { amount, currency: SYMBOLS[symbol] });
+    else if (code !== undefined) push(matches, match, { amount, currency: code.toUpperCase() });
+    else if (CENT_WORDS.has(lowerWord)) push(matches, match, { amount, currency: 'USD', inCents: true });
+    else push(matches, match, { amount, currency: WORDS[lowerWord] });
   }
   return matches;
 }

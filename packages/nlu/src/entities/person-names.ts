@@ -8,7 +8,7 @@
  * a noun or proper noun by wink-nlp when lowercased ("I'm Very Upset", "This is Ridiculous" and
  * "this is Customer Service" are not names).
  */
-import { getWink } from '../wink.js';
+import { getPosWink } from '../wink.js';
 import type { EntityMatch } from './spans.js';
 import { matchAll } from './spans.js';
 
@@ -41,7 +41,7 @@ function titleCase(word: string): string {
 
 /** Part-of-speech tag per word, read in a neutral "this is …" frame; a hyphenated word gets its first part's tag. */
 function tagsOf(words: readonly string[]): string[] {
-  const wink = getWink();
+  const wink = getPosWink();
   const parts = words.map((word) => word.split('-'));
   // eslint-disable-next-line @typescript-eslint/unbound-method -- wink's `its` helpers are plain functions, passed by design
   const tags = wink.readDoc(`this is ${parts.flat().join(' ')}`).tokens().out(wink.its.pos).slice(2);

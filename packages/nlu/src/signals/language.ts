@@ -28,6 +28,7 @@ const SCRIPTS: readonly { pattern: RegExp; language: string }[] = [
   { pattern: /\p{Script=Devanagari}/u, language: 'hi' },
 ];
 const MAX_TOKENS = 400;
+const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/gu;
 
 /**
  * Best guess of the language of `text`, ISO 639-1.
@@ -46,7 +47,9 @@ export function detectLanguage(text: string): string {
   const letters = sample.match(/\p{L}/gu) ?? [];
   if (letters.length === 0) return 'und';
   let bestScript: { language: string; count: number } | undefined;
-  for (const { pattern, language } of SCRIPTS) {
+  // Every script above is non-Latin, so none can cover half the letters when the non-Latin ones do not.
+  const nonLatin = (sample.match(NON_LATIN_LETTER) ?? []).length;
+  for (const { pattern, language } of nonLatin * 2 >= letters.length ? SCRIPTS : []) {
     const count = letters.filter((letter) => pattern.test(letter)).length;
     if (count > (bestScript?.count ?? 0)) bestScript = { language, count };
   }

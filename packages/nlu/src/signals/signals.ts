@@ -53,7 +53,7 @@ export function detectSignals(text: string): TriageSignals {
   const prepared = signalText(text);
   return {
     humanRequested: requestsHuman(prepared),
-    legalThreat: [...LEGAL_PATTERNS, ...VIOLENCE_PATTERNS].some((pattern) => pattern.test(prepared)),
+    legalThreat: LEGAL_PATTERNS.some((pattern) => pattern.test(prepared)) || VIOLENCE_PATTERNS.some((pattern) => pattern.test(prepared)),
     abusive: ABUSE_PATTERNS.some((pattern) => pattern.test(prepared)),
     language: detectLanguage(prepared),
   };

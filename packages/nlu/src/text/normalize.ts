@@ -11,6 +11,10 @@ const EXCESS_NEWLINES = /\n{3,}/g;
 const WORD_TOKEN = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*/gu;
 const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02BC]/g;
 
+/** The last text {@link normalizeText} normalized, and the result (see there). */
+let lastInput = '';
+let lastOutput = '';
+
 /**
  * Normalizes customer text: Unicode NFKC, control characters removed (newline and tab kept,
  * carriage returns become newlines), zero-width characters and lone surrogates removed, runs of
@@ -26,7 +30,11 @@ const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02BC]/g;
  * ```
  */
 export function normalizeText(text: string): string {
-  return text
+  // The analyzers of one message (signals, language, sentiment, frustration, urgency, entities)
+  // each normalize the same text, some of them what another already normalized: remember the last
+  // result. Normalizing is idempotent, so its output normalizes to itself.
+  if (text === lastInput || text === lastOutput) return lastOutput;
+  const normalized = text
     .replace(LONE_SURROGATES, '')
     .normalize('NFKC')
     .replace(/\r\n?/g, '\n')
@@ -36,6 +44,9 @@ export function normalizeText(text: string): string {
     .replace(SPACES_AROUND_NEWLINES, '\n')
     .replace(EXCESS_NEWLINES, '\n\n')
     .trim();
+  lastInput = text;
+  lastOutput = normalized;
+  return normalized;
 }
 
 /**

@@ -9,8 +9,9 @@
  */
 import type { Urgency } from '@switchboard/core';
 import { URGENCIES } from '@switchboard/core';
-import { processTurn } from './processor.js';
-import type { TurnDelivery, TurnProcessorDeps, TurnProcessResult } from './processor.js';
+import { processClaimedTurn, processTurn } from './processor.js';
+import type { ClaimedTurn, TurnDelivery, TurnProcessorDeps, TurnProcessResult } from './processor.js';
+import type { ConversationSnapshot } from './conversation-cache.js';
 import type { CarriedTriage } from './turn-ports.js';
 
 /** A turn as a queue carries it: the triage made when its message was accepted rides along when known. */
@@ -27,10 +28,34 @@ export interface TurnDispatcher {
   readonly kind: 'memory' | 'bullmq';
   /** Queues a turn; queuing a turn twice runs it once (the database claim decides). */
   enqueue(turn: QueuedTurn): Promise<void>;
+  /**
+   * In-process queue only: a worker slot for the next turn of `conversationId`, taken now, when
+   * this worker holds a snapshot of the conversation (`ConversationCache`), none of its turns is
+   * queued or running here and a slot is free; `undefined` otherwise. The caller must settle it:
+   * `run` a turn it stored leased to `workerId` (`TurnStore.acceptClaimed`), `queue` a turn it
+   * stored queued (it runs before the conversation's later turns), or `cancel` when it stored
+   * nothing.
+   */
+  reserve?(conversationId: string): TurnReservation | undefined;
   /** Throws when the queue cannot accept work (readiness probe). */
   ping(): Promise<void>;
   /** Stops taking turns and waits for running ones (up to the close timeout). */
   close(): Promise<void>;
+}
+
+/** A worker slot taken by {@link TurnDispatcher.reserve}; settle it exactly once. */
+export interface TurnReservation {
+  /** What the worker knows of the conversation: the lease is taken only if it is still current. */
+  readonly snapshot: ConversationSnapshot;
+  /** The worker the lease goes to, and its length in milliseconds. */
+  readonly workerId: string;
+  readonly leaseMs: number;
+  /** Runs a turn stored leased to `workerId`. */
+  run(claimed: ClaimedTurn): void;
+  /** Queues a turn stored `queued`, ahead of the conversation's later turns. */
+  queue(turn: QueuedTurn): void;
+  /** Gives the slot back (nothing was stored). */
+  cancel(): void;
 }
 
 /** Delay before delivering a refused turn again, in milliseconds (`blocked`: an earlier turn of its conversation runs in another process). */
@@ -101,10 +126,10 @@ export async function startMemoryQueue(options: { deps: TurnProcessorDeps; concu
     }
   }
 
-  async function run(item: Pending): Promise<void> {
+  async function run(item: Pending, claimed?: ClaimedTurn): Promise<void> {
     let result: TurnProcessResult = 'retry';
     try {
-      result = await processTurn(deps, item.delivery);
+      result = claimed === undefined ? await processTurn(deps, item.delivery) : await processClaimedTurn(deps, claimed);
     } catch (error) {
       deps.logger.error({ turnId: item.delivery.turnId, err: error instanceof Error ? { name: error.name } : {} }, 'turn delivery failed');
     } finally {
@@ -131,11 +156,55 @@ export async function startMemoryQueue(options: { deps: TurnProcessorDeps; concu
     for (const turn of await deps.runtime.database.turns.listUnfinished({ limit: 100_000 })) push({ delivery: { turnId: turn.id }, conversationId: turn.conversationId, lane: laneOf(turn.priority) });
   }
 
+  const pendingOf = (turn: QueuedTurn): Pending => ({ delivery: { turnId: turn.id, ...(turn.triage ? { triage: turn.triage } : {}) }, conversationId: turn.conversationId, lane: laneOf(turn.priority) });
+  const cache = deps.conversationCache;
+
   return {
     kind: 'memory',
     enqueue(turn) {
-      push({ delivery: { turnId: turn.id, ...(turn.triage ? { triage: turn.triage } : {}) }, conversationId: turn.conversationId, lane: laneOf(turn.priority) });
+      push(pendingOf(turn));
       return Promise.resolve();
+    },
+    reserve(conversationId) {
+      const snapshot = cache?.get(conversationId);
+      if (snapshot === undefined || closing || waiting.has(conversationId) || active >= concurrency) return undefined;
+      // Hold the conversation (its later turns wait behind this one) and a slot.
+      waiting.set(conversationId, []);
+      active += 1;
+      let settled = false;
+      const settle = (): boolean => {
+        if (settled) return false;
+        settled = true;
+        active -= 1;
+        return true;
+      };
+      return {
+        snapshot,
+        workerId: deps.workerId,
+        leaseMs: deps.leaseMs,
+        run(claimed) {
+          if (settled) return;
+          settled = true; // the slot passes to the run
+          known.add(claimed.turn.id);
+          void run({ delivery: { turnId: claimed.turn.id }, conversationId, lane: laneOf(claimed.turn.priority) }, claimed);
+        },
+        queue(turn) {
+          if (!settle()) return;
+          const item = pendingOf(turn);
+          if (!closing && !known.has(item.delivery.turnId)) {
+            known.add(item.delivery.turnId);
+            lanes[item.lane]?.push(item);
+          }
+          if (active === 0) idle?.();
+          pump();
+        },
+        cancel() {
+          if (!settle()) return;
+          advance(conversationId);
+          if (active === 0) idle?.();
+          pump();
+        },
+      };
     },
     ping: () => (closing ? Promise.reject(new Error('queue closed')) : Promise.resolve()),
     async close() {

@@ -13,6 +13,7 @@ import { createMemoryBus } from '../bus.js';
 import { createLogger } from '../logger.js';
 import { createDeskRuntime } from '../runtime.js';
 import type { DeskRuntime } from '../runtime.js';
+import { createConversationCache } from './conversation-cache.js';
 import { startMemoryQueue } from './memory.js';
 import type { QueuedTurn, TurnDispatcher } from './memory.js';
 import { processTurn } from './processor.js';
@@ -135,6 +136,50 @@ describe('in-process queue', () => {
       const replies = (await runtime.database.conversations.listMessages(burst.id)).filter((message) => message.role === 'agent').map((message) => message.turnId);
       expect(replies).toEqual(accepted.slice(0, 3).map((turn) => turn.id));
     } finally {
+      await queue.close();
+    }
+  });
+
+  it('accepts a conversation\'s next message leased to the worker that ran its last turn, and claims as usual once an operator wrote in between', async () => {
+    const conversationCache = createConversationCache({ maxEntries: 10, recentLimit: runtime.desk.limits.historyMessages });
+    const cachedDeps = { ...deps, conversationCache };
+    const queue = await startMemoryQueue({ deps: cachedDeps, concurrency: 4, recover: false });
+    const { turns } = runtime.database;
+    const claim = turns.claim;
+    let claims = 0;
+    turns.claim = (input) => ((claims += 1), claim(input));
+    const send = async (text: string) => {
+      const accepted = await acceptMessage({ runtime, queue, bus: deps.bus, conversationCache }, { conversationId: conversation.id, text });
+      await eventually(async () => ((await turns.get(accepted.turn.id))?.status === 'done' ? true : undefined));
+      return accepted.turn;
+    };
+    const conversation = await runtime.startConversation({ channel: 'test' });
+    try {
+      const first = await send("what's your return policy?");
+      expect(first.status).toBe('queued');
+      expect(claims).toBe(1);
+      expect(conversationCache.get(conversation.id)?.recentMessages.map((message) => message.role)).toEqual(['customer', 'agent']);
+
+      // The worker knows the conversation as its last turn left it: stored leased, no claim.
+      const known = conversationCache.get(conversation.id)?.conversation.version;
+      expect(known).toBe((await runtime.database.conversations.get(conversation.id))?.version);
+      const second = await send('how long does shipping take?');
+      expect(second).toMatchObject({ status: 'running', attempts: 1, workerId: 'worker-a', baseVersion: known });
+      expect(claims).toBe(1);
+
+      // An operator writes (through another node, say): the snapshot is stale, the turn is claimed and reads the operator's message.
+      const note = { id: `msg_op_${conversation.id}`, conversationId: conversation.id, role: 'operator' as const, author: 'ana', text: 'I have added a note to your account.', createdAt: new Date().toISOString() };
+      await runtime.database.conversations.appendMessage(note);
+      const third = await send('do you ship internationally?');
+      expect(third.status).toBe('queued');
+      expect(claims).toBe(2);
+      expect(conversationCache.get(conversation.id)?.recentMessages.map((message) => message.id)).toContain(note.id);
+
+      const messages = await runtime.database.conversations.listMessages(conversation.id);
+      expect(messages.filter((message) => message.role === 'agent').map((message) => message.turnId)).toEqual([first.id, second.id, third.id]);
+      expect(messages.find((message) => message.role === 'agent' && message.turnId === second.id)?.text).toMatch(/ship|deliver/i);
+    } finally {
+      turns.claim = claim;
       await queue.close();
     }
   });

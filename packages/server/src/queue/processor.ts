@@ -13,6 +13,7 @@ import type { DeskMetrics } from '../metrics.js';
 import type { DeskRuntime } from '../runtime.js';
 import { createQueuedTurnPorts } from './turn-ports.js';
 import type { CarriedTriage } from './turn-ports.js';
+import type { ConversationCache } from './conversation-cache.js';
 
 /** One delivery of a queued turn: its id and, when the queue carried it, the triage made at accept. */
 export interface TurnDelivery {
@@ -33,6 +34,22 @@ export interface TurnProcessorDeps {
   leaseMs: number;
   /** Attempts after which a retryable failure becomes final. @defaultValue 5 */
   maxAttempts?: number;
+  /**
+   * The in-process queue's snapshots of conversations (see `conversation-cache.ts`): refreshed
+   * when a turn completes, dropped when it fails. Absent with BullMQ.
+   */
+  conversationCache?: ConversationCache;
+}
+
+/** A turn leased to this worker, with what it reads first (`TurnStore.claim`, or `acceptClaimed` with a snapshot). */
+export interface ClaimedTurn {
+  turn: TurnRecord;
+  text: string;
+  /** As stored when the turn was leased; `undefined` when the conversation is gone. */
+  conversation: Conversation | undefined;
+  /** Newest messages, oldest first, the turn's own customer message included. */
+  recentMessages: Message[];
+  triage: CarriedTriage | undefined;
 }
 
 /**
@@ -75,7 +92,7 @@ async function finish(deps: TurnProcessorDeps, input: FinishInput): Promise<bool
  * @throws SwitchboardError `CONFLICT` (retryable) when the conversation was saved concurrently;
  *   NotFoundError `CONVERSATION_NOT_FOUND` when it was deleted.
  */
-async function complete(deps: TurnProcessorDeps, input: FinishInput & { writes: ReturnType<ReturnType<typeof createQueuedTurnPorts>['writes']> }): Promise<boolean> {
+async function complete(deps: TurnProcessorDeps, input: FinishInput & { writes: ReturnType<ReturnType<typeof createQueuedTurnPorts>['writes']>; read?: { conversation: Conversation; recentMessages: readonly Message[] } }): Promise<boolean> {
   const { turn, writes } = input;
   const events = deps.runtime.auditEventsForStorage(writes.events);
   const result = await deps.runtime.database.turns.complete({
@@ -90,6 +107,11 @@ async function complete(deps: TurnProcessorDeps, input: FinishInput & { writes: 
   });
   switch (result.status) {
     case 'completed':
+      if (deps.conversationCache && input.read?.conversation) {
+        // What the stored conversation now is: the turn's save (or the read) and its messages after the ones read.
+        const conversation = writes.conversation ? { ...writes.conversation.value, version: writes.conversation.nextVersion } : input.read.conversation;
+        deps.conversationCache.set({ conversation, recentMessages: [...input.read.recentMessages, ...writes.messages] });
+      }
       if (events.length > 0) publishInBackground(deps, { type: 'audit', conversationId: turn.conversationId, events });
       await announce(deps, input);
       return true;
@@ -124,7 +146,7 @@ async function announce(deps: TurnProcessorDeps, input: FinishInput): Promise<vo
 }
 
 /** Runs a claimed turn; a re-run after a crash finds what the first run wrote. */
-async function runClaimed(deps: TurnProcessorDeps, claimed: { turn: TurnRecord; text: string; conversation: Conversation | undefined; recentMessages: Message[]; triage: CarriedTriage | undefined }): Promise<TurnProcessResult> {
+async function runClaimed(deps: TurnProcessorDeps, claimed: ClaimedTurn): Promise<TurnProcessResult> {
   const { turn, text, conversation } = claimed;
   const { runtime } = deps;
   if (conversation === undefined) {
@@ -156,7 +178,7 @@ async function runClaimed(deps: TurnProcessorDeps, claimed: { turn: TurnRecord; 
     }
     const writes = queued.writes();
     events = writes.events;
-    await complete(deps, { turn, status: 'done', outcome: outcome.outcome, replies: outcome.replies, ...(outcome.ticket ? { ticketId: outcome.ticket.id } : {}), writes });
+    await complete(deps, { turn, status: 'done', outcome: outcome.outcome, replies: outcome.replies, ...(outcome.ticket ? { ticketId: outcome.ticket.id } : {}), writes, read: { conversation, recentMessages: claimed.recentMessages } });
     deps.metrics?.observeTurn({ outcome: outcome.outcome, seconds: (performance.now() - started) / 1000, events });
     return 'done';
   } catch (error) {
@@ -172,24 +194,35 @@ async function runClaimed(deps: TurnProcessorDeps, claimed: { turn: TurnRecord; 
  */
 export async function processTurn(deps: TurnProcessorDeps, delivery: string | TurnDelivery): Promise<TurnProcessResult> {
   const { turnId, triage } = typeof delivery === 'string' ? { turnId: delivery, triage: undefined } : delivery;
-  const { turns } = deps.runtime.database;
-  const claim = await turns.claim({ turnId, workerId: deps.workerId, leaseMs: deps.leaseMs, recentMessages: deps.runtime.desk.limits.historyMessages });
+  const claim = await deps.runtime.database.turns.claim({ turnId, workerId: deps.workerId, leaseMs: deps.leaseMs, recentMessages: deps.runtime.desk.limits.historyMessages });
   if (claim.status !== 'claimed') return claim.status;
+  return processClaimedTurn(deps, { ...claim, triage });
+}
+
+/**
+ * Runs a turn this worker already leased (after {@link processTurn}'s claim, or accepted leased by
+ * `TurnStore.acceptClaimed`): renews the lease while it runs, records the outcome.
+ * @returns as {@link processTurn}; never throws for the turn's own failure.
+ */
+export async function processClaimedTurn(deps: TurnProcessorDeps, claimed: ClaimedTurn): Promise<TurnProcessResult> {
+  const { turns } = deps.runtime.database;
+  const turnId = claimed.turn.id;
   const renewal = setInterval(() => {
     turns.renew({ turnId, workerId: deps.workerId, leaseMs: deps.leaseMs }).catch(() => deps.logger.warn({ turnId }, 'turn lease renewal failed'));
   }, Math.max(50, Math.floor(deps.leaseMs / 2)));
   renewal.unref();
   try {
-    return await runClaimed(deps, { ...claim, triage });
+    return await runClaimed(deps, claimed);
   } catch (caught) {
+    deps.conversationCache?.delete(claimed.turn.conversationId);
     const error = toSwitchboardError(caught);
-    const final = claim.turn.attempts >= (deps.maxAttempts ?? 5);
-    deps.logger.error({ turnId, conversationId: claim.turn.conversationId, code: error.code, attempt: claim.turn.attempts, final }, 'turn failed');
+    const final = claimed.turn.attempts >= (deps.maxAttempts ?? 5);
+    deps.logger.error({ turnId, conversationId: claimed.turn.conversationId, code: error.code, attempt: claimed.turn.attempts, final }, 'turn failed');
     if (isRetryable(error) && !final) {
       await turns.release({ turnId, workerId: deps.workerId }).catch(() => undefined);
       return 'retry';
     }
-    await finish(deps, { turn: claim.turn, status: 'failed', errorCode: error.code, replies: [] }).catch(() => undefined);
+    await finish(deps, { turn: claimed.turn, status: 'failed', errorCode: error.code, replies: [] }).catch(() => undefined);
     return 'failed';
   } finally {
     clearInterval(renewal);

@@ -14,7 +14,7 @@
  *   A failed turn writes only its audit events ({@link QueuedTurnPorts.flushEvents}).
  */
 import { createHash } from 'node:crypto';
-import { SwitchboardError } from '@switchboard/core';
+import { cloneData, SwitchboardError } from '@switchboard/core';
 import type { AgentEvent, ApprovalQueue, Conversation, ConversationStore, EventLog, IdGenerator, Message, TicketQueue, TriageDecision, Triager, TurnPorts } from '@switchboard/core';
 import type { TurnCompletion } from '@switchboard/stores';
 
@@ -73,10 +73,10 @@ function bufferedConversations(base: ConversationStore, turn: { messageId: strin
   const store: ConversationStore = {
     create: (conversation) => base.create(conversation),
     get(id) {
-      if (saved?.value.id === id) return Promise.resolve(structuredClone({ ...saved.value, version: saved.nextVersion }));
+      if (saved?.value.id === id) return Promise.resolve(cloneData({ ...saved.value, version: saved.nextVersion }));
       const loaded = preloaded?.id === id ? preloaded : undefined;
       preloaded = undefined; // read as of the claim once; later reads see later saves
-      return loaded ? Promise.resolve(structuredClone(loaded)) : base.get(id);
+      return loaded ? Promise.resolve(cloneData(loaded)) : base.get(id);
     },
     save(conversation) {
       if (saved !== undefined && saved.value.id !== conversation.id) return base.save(conversation);
@@ -84,13 +84,13 @@ function bufferedConversations(base: ConversationStore, turn: { messageId: strin
       if (saved !== undefined && conversation.version !== saved.nextVersion) {
         return Promise.reject(new SwitchboardError('CONFLICT', 'Conversation was saved by another writer', { details: { conversationId: conversation.id, expectedVersion: conversation.version, storedVersion: saved.nextVersion } }));
       }
-      const next: Conversation = { ...structuredClone(conversation), version: conversation.version + 1 };
+      const next: Conversation = { ...cloneData(conversation), version: conversation.version + 1 };
       saved = { value: next, expectedVersion, nextVersion: next.version };
-      return Promise.resolve(structuredClone(next));
+      return Promise.resolve(cloneData(next));
     },
     appendMessage(message) {
       if (message.id === turn.messageId || appended.some((item) => item.id === message.id)) return Promise.resolve();
-      appended.push(structuredClone(message));
+      appended.push(cloneData(message));
       return Promise.resolve();
     },
     async listMessages(conversationId, options) {
@@ -121,7 +121,7 @@ function reusingTriager(base: Triager, carried: CarriedTriage | undefined): Tria
     triage(input) {
       if (unused && createHash('sha256').update(input.text).digest('hex') === carried.textSha256) {
         unused = false;
-        return Promise.resolve(structuredClone(carried.decision));
+        return Promise.resolve(cloneData(carried.decision));
       }
       return base.triage(input);
     },

@@ -38,6 +38,59 @@ export async function acceptTurnRow(query: RawQuery, input: { turn: { id: string
   return rows.length > 0;
 }
 
+/**
+ * Accepts a turn already leased to its worker, in one statement, when what the worker read of the
+ * conversation is still current: the conversation's version is `$15` and its newest message is
+ * `$16`, and no turn of it is unfinished. Otherwise the turn is stored `queued` as by
+ * {@link acceptTurnRow}. Returns the stored turn's status and whether the read was current; no
+ * row when nothing was stored (the conversation is gone, or the turn id or idempotency key
+ * existed).
+ */
+const ACCEPT_CLAIMED_SQL = `with conv as (
+  select c.version from conversations c where c.id = $2
+), state as (
+  select (select version from conv) = $15::int
+      and (select m.id from messages m where m.conversation_id = $2 order by m.seq desc limit 1) is not distinct from $16::text as fresh,
+    not exists (select 1 from turns u where u.conversation_id = $2 and u.status in ('queued', 'running')) as free
+  where exists (select 1 from conv)
+), inserted as (
+  insert into turns (id, conversation_id, message_id, status, priority, priority_rank, idempotency_key, request_hash, attempts, worker_id, lease_expires_at, base_version, created_at, updated_at)
+  select $1, $2, $3, case when s.fresh and s.free then 'running' else 'queued' end, $4, $5::int, $6, $7,
+    case when s.fresh and s.free then 1 else 0 end,
+    case when s.fresh and s.free then $14 end,
+    case when s.fresh and s.free then now() + $17::int * interval '1 millisecond' end,
+    case when s.fresh and s.free then $15::int end,
+    $8::timestamptz, $8::timestamptz
+  from state s
+  on conflict do nothing
+  returning id, status
+), message as (
+  insert into messages (id, conversation_id, role, author, text, turn_id, created_at)
+  select $3, $9, $10, $11, $12, inserted.id, $13::timestamptz from inserted
+  returning id
+)
+select (select status from inserted) as status, (select fresh from state) as fresh, exists (select 1 from message) as stored, exists (select 1 from conv) as found`;
+
+/**
+ * Runs the accept-and-claim statement.
+ * @param input.claim - The worker taking the turn, its lease (milliseconds), and what it read of
+ *   the conversation: `expectedVersion` and the id of the newest message (`null`: none).
+ * @returns `status` of the stored turn (`running`: leased to `claim.workerId`; `queued`), or
+ *   `undefined` when nothing was stored; `fresh` false when the read was stale; `found` false when
+ *   the conversation does not exist.
+ */
+export async function acceptClaimedTurnRow(
+  query: RawQuery,
+  input: Parameters<typeof acceptTurnRow>[1] & { claim: { workerId: string; leaseMs: number; expectedVersion: number; lastMessageId: string | null } },
+): Promise<{ status: 'running' | 'queued' | undefined; fresh: boolean; found: boolean }> {
+  const { turn, message, claim } = input;
+  const values = [turn.id, turn.conversationId, message.id, turn.priority, turn.priorityRank, turn.idempotencyKey ?? null, turn.requestHash ?? null, turn.createdAt, message.conversationId, message.role, message.author, message.text, message.createdAt, claim.workerId, claim.expectedVersion, claim.lastMessageId, Math.round(claim.leaseMs)];
+  const rows = await query<{ status: string | null; fresh: boolean | null; stored: boolean; found: boolean }>({ name: 'switchboard_turn_accept_claimed_v1', text: ACCEPT_CLAIMED_SQL, values });
+  const row = rows[0];
+  const status = row?.stored === true && (row.status === 'running' || row.status === 'queued') ? row.status : undefined;
+  return { status, fresh: row?.fresh === true, found: row?.found === true };
+}
+
 /** A claimed row: the turn's columns (camelCase, as drizzle reads them) and what the turn reads first. */
 export type ClaimedTurnRow = typeof turns.$inferSelect & { text: string | null; conversationData: unknown; conversationVersion: number | null; recentMessages: unknown };
 

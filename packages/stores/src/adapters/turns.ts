@@ -10,7 +10,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { conflict, guard, parseInput, parseStored, toDate } from '../errors.js';
 import { turns } from '../schema.js';
 import type { RawQuery, SqlDatabase } from '../sql.js';
-import { acceptTurnRow, claimTurnRow, completeTurn, recentMessagesOf } from './turn-statements.js';
+import { acceptClaimedTurnRow, acceptTurnRow, claimTurnRow, completeTurn, recentMessagesOf } from './turn-statements.js';
 import type { TurnCompletion, TurnCompletionResult } from './turn-statements.js';
 
 export type { TurnCompletion, TurnCompletionResult } from './turn-statements.js';
@@ -54,6 +54,17 @@ export interface TurnAcceptInput {
   message: Message;
 }
 
+/** The lease {@link TurnStore.acceptClaimed} takes, and what the worker read it on. */
+export interface TurnAcceptClaim {
+  workerId: string;
+  /** Lease, in milliseconds. */
+  leaseMs: number;
+  /** The conversation's version the worker holds. */
+  expectedVersion: number;
+  /** Id of the conversation's newest message the worker holds (`null`: none). */
+  lastMessageId: string | null;
+}
+
 /**
  * Outcome of {@link TurnStore.claim}: `claimed` — run it (with the customer's `text`, the
  * `conversation` as stored now, `undefined` when it is gone, and its newest messages as asked
@@ -76,6 +87,20 @@ export interface TurnStore {
    * @throws SwitchboardError `CONFLICT` when the turn or message id exists.
    */
   accept(input: TurnAcceptInput): Promise<{ turn: TurnRecord; created: boolean }>;
+  /**
+   * {@link TurnStore.accept} and {@link TurnStore.claim} in one round trip, for a worker that
+   * already holds what the turn reads first (the in-process queue keeps it from the
+   * conversation's previous turn): the new turn is stored leased to `claim.workerId` (`running`,
+   * attempt 1, `baseVersion` = `claim.expectedVersion`) when that read is still current — the
+   * conversation's version is `claim.expectedVersion` and its newest message is
+   * `claim.lastMessageId` — and no turn of the conversation is unfinished; otherwise it is stored
+   * `queued`, exactly as `accept` stores it, for the usual claim.
+   * @returns `missing` when the conversation does not exist (nothing stored); otherwise the turn,
+   *   `created` (false: an idempotent retry, the earlier turn returned), `claimed` (leased to
+   *   `claim.workerId`) and `fresh` (false: the worker's read was stale).
+   * @throws SwitchboardError `CONFLICT` when the turn or message id exists.
+   */
+  acceptClaimed(input: TurnAcceptInput & { claim: TurnAcceptClaim }): Promise<{ status: 'missing' } | { status: 'accepted'; turn: TurnRecord; created: boolean; claimed: boolean; fresh: boolean }>;
   get(turnId: string): Promise<TurnRecord | undefined>;
   /**
    * Leases the turn to `workerId` for `leaseMs` in one conditional update: only a `queued` turn,
@@ -141,6 +166,45 @@ async function selectTurn(db: SqlDatabase, turnId: string): Promise<TurnRecord |
   return rows[0] === undefined ? undefined : turnFromRow(rows[0]);
 }
 
+type AcceptRow = Parameters<typeof acceptTurnRow>[1];
+
+/** Validates what `accept` stores and shapes it for the accept statements. */
+function acceptRow({ turn, message }: TurnAcceptInput): AcceptRow {
+  const record = parseInput(MessageSchema, message, 'message');
+  const createdAt = toDate(turn.createdAt, 'turn.createdAt').toISOString();
+  const messageAt = toDate(record.createdAt, 'message.createdAt').toISOString();
+  return {
+    turn: { id: turn.id, conversationId: turn.conversationId, priority: turn.priority, priorityRank: rankOf(turn.priority), createdAt, ...(turn.idempotencyKey === undefined ? {} : { idempotencyKey: turn.idempotencyKey }), ...(turn.requestHash === undefined ? {} : { requestHash: turn.requestHash }) },
+    message: { ...record, createdAt: messageAt },
+  };
+}
+
+/** The record of a turn just stored by an accept statement (no read back). */
+function acceptedRecord(row: AcceptRow, state: { status: 'queued' } | { status: 'running'; workerId: string; baseVersion: number }): TurnRecord {
+  const { turn, message } = row;
+  return {
+    id: turn.id,
+    conversationId: turn.conversationId,
+    messageId: message.id,
+    status: state.status,
+    priority: turn.priority as Urgency,
+    attempts: state.status === 'running' ? 1 : 0,
+    ...(state.status === 'running' ? { workerId: state.workerId, baseVersion: state.baseVersion } : {}),
+    replyIds: [],
+    createdAt: turn.createdAt,
+    updatedAt: turn.createdAt,
+    ...(turn.idempotencyKey === undefined ? {} : { idempotencyKey: turn.idempotencyKey }),
+    ...(turn.requestHash === undefined ? {} : { requestHash: turn.requestHash }),
+  };
+}
+
+/** The turn an idempotent retry refers to. @throws SwitchboardError `CONFLICT` when the ids clashed without a matching key. */
+async function earlierTurn(db: SqlDatabase, turn: TurnAcceptInput['turn']): Promise<TurnRecord> {
+  const existing = turn.idempotencyKey === undefined ? [] : await db.select().from(turns).where(and(eq(turns.conversationId, turn.conversationId), eq(turns.idempotencyKey, turn.idempotencyKey)));
+  if (existing[0] !== undefined) return turnFromRow(existing[0]);
+  throw conflict('turn', turn.id);
+}
+
 /**
  * Creates the SQL {@link TurnStore}.
  * @param db - A drizzle database from `openDatabase`.
@@ -150,22 +214,24 @@ async function selectTurn(db: SqlDatabase, turnId: string): Promise<TurnRecord |
 export function createTurnStore(db: SqlDatabase, query: RawQuery): TurnStore {
   return {
     async accept({ turn, message }) {
-      const record = parseInput(MessageSchema, message, 'message');
-      const createdAt = toDate(turn.createdAt, 'turn.createdAt');
-      const messageAt = toDate(record.createdAt, 'message.createdAt').toISOString();
+      const row = acceptRow({ turn, message });
       return guard('turns.accept', async () => {
         // One statement: the message is stored only if the turn is (an idempotent retry stores neither).
-        const stored = await acceptTurnRow(query, {
-          turn: { id: turn.id, conversationId: turn.conversationId, priority: turn.priority, priorityRank: rankOf(turn.priority), createdAt: createdAt.toISOString(), ...(turn.idempotencyKey === undefined ? {} : { idempotencyKey: turn.idempotencyKey }), ...(turn.requestHash === undefined ? {} : { requestHash: turn.requestHash }) },
-          message: { ...record, createdAt: messageAt },
-        });
-        if (stored) {
-          const accepted: TurnRecord = { id: turn.id, conversationId: turn.conversationId, messageId: record.id, status: 'queued', priority: turn.priority, attempts: 0, replyIds: [], createdAt: createdAt.toISOString(), updatedAt: createdAt.toISOString(), ...(turn.idempotencyKey === undefined ? {} : { idempotencyKey: turn.idempotencyKey }), ...(turn.requestHash === undefined ? {} : { requestHash: turn.requestHash }) };
-          return { turn: accepted, created: true };
-        }
-        const existing = turn.idempotencyKey === undefined ? [] : await db.select().from(turns).where(and(eq(turns.conversationId, turn.conversationId), eq(turns.idempotencyKey, turn.idempotencyKey)));
-        if (existing[0] !== undefined) return { turn: turnFromRow(existing[0]), created: false };
-        throw conflict('turn', turn.id);
+        const stored = await acceptTurnRow(query, row);
+        if (stored) return { turn: acceptedRecord(row, { status: 'queued' }), created: true };
+        return { turn: await earlierTurn(db, turn), created: false };
+      });
+    },
+
+    async acceptClaimed({ turn, message, claim }) {
+      const row = acceptRow({ turn, message });
+      return guard('turns.acceptClaimed', async () => {
+        const stored = await acceptClaimedTurnRow(query, { ...row, claim });
+        if (!stored.found) return { status: 'missing' as const };
+        if (stored.status === undefined) return { status: 'accepted' as const, turn: await earlierTurn(db, turn), created: false, claimed: false, fresh: stored.fresh };
+        const claimed = stored.status === 'running';
+        const record = acceptedRecord(row, claimed ? { status: 'running', workerId: claim.workerId, baseVersion: claim.expectedVersion } : { status: 'queued' });
+        return { status: 'accepted' as const, turn: record, created: true, claimed, fresh: stored.fresh };
       });
     },
 

@@ -43,6 +43,45 @@ export function describeTurns(context: SuiteContext): void {
       expect(await turns.get(context.id('missing'))).toBeUndefined();
     });
 
+    it('accepts a turn already leased to its worker when the worker\'s read of the conversation is current, and queues it otherwise', async () => {
+      const { turns, conversations } = context.database();
+      const conversationId = await newConversation(context);
+      const lease = { workerId: 'w1', leaseMs: 60_000 };
+      // Nothing stored yet: version 0, no message.
+      const first = acceptInput(context, { conversationId, key: 'key-1' });
+      const leased = await turns.acceptClaimed({ ...first, claim: { ...lease, expectedVersion: 0, lastMessageId: null } });
+      expect(leased).toMatchObject({ status: 'accepted', created: true, claimed: true, fresh: true, turn: { id: first.turn.id, status: 'running', attempts: 1, workerId: 'w1', baseVersion: 0 } });
+      expect(await turns.get(first.turn.id)).toMatchObject({ status: 'running', attempts: 1, workerId: 'w1', baseVersion: 0 });
+      expect((await conversations.listMessages(conversationId)).map((item) => item.id)).toEqual([first.message.id]);
+      // The same worker cannot lease a second turn while the first is unfinished: queued behind it.
+      const second = acceptInput(context, { conversationId });
+      const behind = await turns.acceptClaimed({ ...second, claim: { ...lease, expectedVersion: 0, lastMessageId: first.message.id } });
+      expect(behind).toMatchObject({ status: 'accepted', created: true, claimed: false, fresh: true, turn: { status: 'queued', attempts: 0 } });
+      expect(await turns.claim({ turnId: second.turn.id, workerId: 'w2', leaseMs: 60_000 })).toEqual({ status: 'blocked' });
+      expect(await turns.finish({ turnId: first.turn.id, workerId: 'w1', status: 'done', outcome: 'resolved', replyIds: [] })).toBe(true);
+      expect(await turns.finish({ turnId: second.turn.id, workerId: 'w2', status: 'done', replyIds: [] })).toBe(false);
+      expect((await turns.claim({ turnId: second.turn.id, workerId: 'w2', leaseMs: 60_000 })).status).toBe('claimed');
+      expect(await turns.finish({ turnId: second.turn.id, workerId: 'w2', status: 'done', replyIds: [] })).toBe(true);
+      // A stale read — an older newest message, or another version — queues the turn.
+      const staleMessage = await turns.acceptClaimed({ ...acceptInput(context, { conversationId }), claim: { ...lease, expectedVersion: 0, lastMessageId: first.message.id } });
+      expect(staleMessage).toMatchObject({ status: 'accepted', claimed: false, fresh: false, turn: { status: 'queued' } });
+      const queuedId = staleMessage.status === 'accepted' ? staleMessage.turn.id : '';
+      expect((await turns.claim({ turnId: queuedId, workerId: 'w3', leaseMs: 60_000 })).status).toBe('claimed');
+      await turns.finish({ turnId: queuedId, workerId: 'w3', status: 'done', replyIds: [] });
+      const third = acceptInput(context, { conversationId });
+      const newest = (await conversations.listMessages(conversationId)).at(-1)?.id ?? null;
+      const staleVersion = await turns.acceptClaimed({ ...third, claim: { ...lease, expectedVersion: 7, lastMessageId: newest } });
+      expect(staleVersion).toMatchObject({ status: 'accepted', claimed: false, fresh: false, turn: { status: 'queued' } });
+      // An idempotent retry stores nothing and returns the earlier turn; a missing conversation stores nothing.
+      const retry = await turns.acceptClaimed({ ...acceptInput(context, { conversationId, key: 'key-1' }), claim: { ...lease, expectedVersion: 0, lastMessageId: null } });
+      expect(retry).toMatchObject({ status: 'accepted', created: false, claimed: false, turn: { id: first.turn.id, status: 'done' } });
+      const before = (await conversations.listMessages(conversationId)).length;
+      const missingId = context.id('conv-missing');
+      expect(await turns.acceptClaimed({ ...acceptInput(context, { conversationId: missingId }), claim: { ...lease, expectedVersion: 0, lastMessageId: null } })).toEqual({ status: 'missing' });
+      expect(await conversations.listMessages(missingId)).toEqual([]);
+      expect(await conversations.listMessages(conversationId)).toHaveLength(before);
+    });
+
     it('lets exactly one of many concurrent workers claim a turn, with the customer text', async () => {
       const { turns } = context.database();
       const input = acceptInput(context, { conversationId: await newConversation(context), text: 'cancel my order' });
