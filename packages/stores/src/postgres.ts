@@ -33,6 +33,14 @@ async function migrateExclusively(options: { pool: pg.Pool; db: NodePgDatabase; 
 }
 
 /**
+ * Connections of the per-turn statement pool (besides drizzle's pool of 10): 30 per process at
+ * most, so three processes (an API node and two workers) stay under PostgreSQL's default
+ * `max_connections` of 100. 20 measured better than 10 and no worse than 30 or 40 in
+ * `switchboard bench load` at N = 500 (docs/benchmarks.md "Load").
+ */
+const HOT_POOL_SIZE = 20;
+
+/**
  * Connects to PostgreSQL and applies pending migrations.
  * @param options.url - `postgres://` connection URL.
  * @param options.schema - Schema holding the tables and the migrations record (already validated
@@ -51,8 +59,10 @@ export async function openPostgres(options: { url: string; schema: string | unde
   // plan them once, generically: they are key lookups whose plan never depends on the values,
   // and PostgreSQL's default re-planned the claim and the completion on every execution
   // (0.4–0.9 ms of planning each, measured with log_min_duration_statement; docs/benchmarks.md
-  // "Load"). drizzle's one-off statements keep the default (custom plans).
-  const hotPool = new pg.Pool({ connectionString: url, options: [...searchPath, '-c plan_cache_mode=force_generic_plan'].join(' ') });
+  // "Load"). drizzle's one-off statements keep the default (custom plans). Each turn holds a
+  // connection through two commits (each waiting for the WAL flush), so this pool is larger than
+  // pg's default of 10: at 500 turns/s, 10 connections queued turns behind one another.
+  const hotPool = new pg.Pool({ max: HOT_POOL_SIZE, connectionString: url, options: [...searchPath, '-c plan_cache_mode=force_generic_plan'].join(' ') });
   // An idle client that loses its connection is dropped by the pool; without a listener the
   // 'error' event would crash the process. Queries report their own failures as StoreError.
   pool.on('error', () => undefined);
