@@ -2,7 +2,7 @@
  * The local (offline) triager: intent classifier + entities + sentiment + signals + urgency +
  * subtasks, producing a complete core `TriageDecision` in well under a millisecond of model time.
  */
-import { emptyEntities, NONE_INTENT, TriageDecisionSchema, type TriageDecision, type Triager, type TriageInput } from '@switchboard/core';
+import { emptyEntities, NONE_INTENT, type TriageDecision, type Triager, type TriageInput } from '@switchboard/core';
 import type { IntentClassifier, IntentPrediction } from '../classifier/intent-classifier.js';
 import type { CatalogIndex } from '../entities/catalog.js';
 import { extractEntities } from '../entities/extract.js';
@@ -106,12 +106,24 @@ export function createLocalTriager(options: LocalTriagerOptions): Triager {
     id: 'local',
     triage(input: TriageInput): Promise<TriageDecision> {
       try {
-        return Promise.resolve(TriageDecisionSchema.parse(decide(input)));
+        const decision = decide(input);
+        return Promise.resolve(hasValidScores(decision) ? decision : fallbackDecision(options.classifier));
       } catch {
         return Promise.resolve(fallbackDecision(options.classifier));
       }
     },
   };
+}
+
+/**
+ * What the types of a decision built by `decide` cannot promise: the sentiment scores are finite
+ * and in range (`TriageDecisionSchema`: score −1…1, frustration 0…1; confidences are clamped where
+ * they are set). Checked instead of parsing the whole decision with zod on every message (12 % of
+ * the triage's time, docs/benchmarks.md "Load"); a schema test covers the full shape.
+ */
+function hasValidScores(decision: TriageDecision): boolean {
+  const { score, frustration } = decision.sentiment;
+  return Number.isFinite(score) && score >= -1 && score <= 1 && Number.isFinite(frustration) && frustration >= 0 && frustration <= 1;
 }
 
 function clampUnit(value: number): number {
