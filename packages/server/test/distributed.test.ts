@@ -150,6 +150,13 @@ describe.skipIf(databaseUrl === undefined || redisUrl === undefined)('split depl
     const events = await database.events.list(conversation.id);
     expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
     expect(events.some((event) => event.type === 'guardrail' && event.data.outcome === 'replayed')).toBe(true);
+    // The job carried the accept-time triage (the order id among its entities): gone from Redis once the turn is done.
+    const queue = new Queue(TURN_QUEUE_NAME, { connection: new Redis(redisUrl ?? '', { maxRetriesPerRequest: null }), prefix });
+    try {
+      expect(await eventually(async () => ((await queue.getJob(turnId)) === undefined ? true : undefined), 5_000)).toBe(true);
+    } finally {
+      await queue.close();
+    }
   }, 90_000);
 
   it('delivers a reply written by a worker to the SSE stream held by another API node', async () => {

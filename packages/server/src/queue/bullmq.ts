@@ -61,8 +61,11 @@ export function createBullmqDispatcher(options: { url: string; prefix: string })
         priority: PRIORITY[turn.priority],
         attempts: ATTEMPTS,
         backoff: { type: 'exponential', delay: 250 },
-        removeOnComplete: { age: 3600, count: 10_000 },
-        removeOnFail: { age: 24 * 3600 },
+        // The job carries the accept-time triage, entities included (emails, order ids): it leaves
+        // Redis as soon as the turn is done; a job that failed every attempt stays an hour for
+        // inspection. The turn's record is in the database either way.
+        removeOnComplete: true,
+        removeOnFail: { age: 3600 },
       });
     },
     async ping() {
