@@ -1,15 +1,17 @@
 /**
  * Composition root of the offline desk: the database (PGlite by default, PostgreSQL with a URL),
- * the demo store seeded when empty, the classifier trained on our routing examples, the local
+ * the demo store seeded when empty, the classifier trained on our routing examples (a snapshot
+ * cached per machine, `classifier-cache.ts`), the local
  * triager and engine, and the scoped tool gateway. The CLI (`switchboard chat`, `replay`…) and
  * the HTTP server both build the desk here (DESIGN.md §2: the server is the composition root).
  */
 import { createCircuitBreakers, createEventLogToolAudit, createToolGateway, NotFoundError, runTurn, startConversation, type AgentEvent, type AnyToolDefinition, type Conversation, type DeskConfig, type Engine, type EventLog, type TicketQueue, type Triager, type TurnOutcome, type TurnPorts } from '@switchboard/core';
 import { createAccountDirectory, createDemoDesk, createDemoTools, generateStore, INTENT_CATEGORY, INTENT_PLAYBOOKS, KNOWLEDGE_ARTICLES, KNOWLEDGE_QUERY_HINTS, ROUTING_EXAMPLES } from '@switchboard/demo-store';
 import { createLocalEngine } from '@switchboard/engines';
-import { createCatalogIndex, createKnowledgeBase, createLocalTriager, trainIntentClassifier } from '@switchboard/nlu';
+import { createCatalogIndex, createKnowledgeBase, createLocalTriager } from '@switchboard/nlu';
 import { openDatabase, type Database } from '@switchboard/stores';
 import { createMaskedEventLog } from './audit.js';
+import { cachedIntentClassifier } from './classifier-cache.js';
 import { maskDeep } from './mask.js';
 import { randomIds, systemClock } from './system.js';
 
@@ -83,7 +85,7 @@ export async function createDeskRuntime(options: RuntimeOptions = {}): Promise<D
   try {
     const desk = createDemoDesk();
     const catalog = createCatalogIndex(await database.commerce.listProducts());
-    const classifier = trainIntentClassifier(ROUTING_EXAMPLES.map((example) => ({ text: example.text, label: example.intent })), { seed: 7 });
+    const { classifier } = cachedIntentClassifier(ROUTING_EXAMPLES.map((example) => ({ text: example.text, label: example.intent })), { seed: 7 });
     const knowledge = createKnowledgeBase(KNOWLEDGE_ARTICLES);
     const fastTriager = createLocalTriager({ classifier, intentCategory: INTENT_CATEGORY, catalog, clock: systemClock });
     const localEngine = createLocalEngine({ knowledge, intentAgents: desk.routing.intentToAgent, intentPlaybooks: INTENT_PLAYBOOKS, knowledgeQueryHints: KNOWLEDGE_QUERY_HINTS, minKnowledgeScore: knowledge.minScore });
