@@ -121,7 +121,8 @@ async function acceptReserved(deps: AcceptDeps, input: { conversationId: string;
   if (stored.claimed) {
     reservation.run({ turn: stored.turn, text: input.text, conversation, recentMessages: [...recentMessages, message], triage });
   } else {
-    // Triage read a stale snapshot: the worker triages again on what it claims.
+    // Not leased (the snapshot was stale, or another process holds a turn of this conversation):
+    // claimed as usual; a triage made on a stale snapshot is dropped, the worker triages again.
     reservation.queue({ ...stored.turn, ...(triage && stored.fresh ? { triage } : {}) });
   }
   return { turn: stored.turn, message, created: true };
