@@ -110,7 +110,7 @@ async function complete(deps: TurnProcessorDeps, input: FinishInput & { writes: 
       if (deps.conversationCache && input.read?.conversation) {
         // What the stored conversation now is: the turn's save (or the read) and its messages after the ones read.
         const conversation = writes.conversation ? { ...writes.conversation.value, version: writes.conversation.nextVersion } : input.read.conversation;
-        deps.conversationCache.set({ conversation, recentMessages: [...input.read.recentMessages, ...writes.messages] });
+        deps.conversationCache.set({ conversation, recentMessages: [...input.read.recentMessages, ...writes.messages.filter((message) => message.conversationId === turn.conversationId)] });
       }
       if (events.length > 0) publishInBackground(deps, { type: 'audit', conversationId: turn.conversationId, events });
       await announce(deps, input);
