@@ -4,10 +4,10 @@
  * cache only means training again.
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cachedIntentClassifier } from './classifier-cache.js';
+import { cachedIntentClassifier, classifierCacheDir } from './classifier-cache.js';
 
 const EXAMPLES = [
   ...['where is my order', 'track my package', 'has my parcel shipped', 'when will my order arrive', 'order status please', 'tracking number for my order'].map((text) => ({ text, label: 'track_order' })),
@@ -61,5 +61,12 @@ describe('cachedIntentClassifier', () => {
     const uncached = cachedIntentClassifier(EXAMPLES, { seed: 7, cacheDir: blocked });
     expect(uncached.cached).toBe(false);
     expect(uncached.classifier.predict('refund my money').intent).toBe('get_refund');
+  });
+
+  it('keeps snapshots in the user\'s cache directory, never in the shared temporary directory', () => {
+    expect(classifierCacheDir({ SWITCHBOARD_CACHE_DIR: '/srv/cache' })).toBe('/srv/cache');
+    expect(classifierCacheDir({ XDG_CACHE_HOME: '/home/ana/.cache-x' })).toBe('/home/ana/.cache-x/switchboard');
+    expect(classifierCacheDir({})).toBe(join(homedir(), '.cache', 'switchboard'));
+    expect(classifierCacheDir({}).startsWith(tmpdir())).toBe(false);
   });
 });

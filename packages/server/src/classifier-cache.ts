@@ -13,15 +13,19 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadIntentClassifier, trainIntentClassifier } from '@switchboard/nlu';
 import type { IntentClassifier, IntentExample, TrainIntentClassifierOptions } from '@switchboard/nlu';
 
-/** Where snapshots are kept: `$SWITCHBOARD_CACHE_DIR`, else `<os tmpdir>/switchboard-cache`. */
+/**
+ * Where snapshots are kept: `$SWITCHBOARD_CACHE_DIR`, else the user's cache directory
+ * (`$XDG_CACHE_HOME/switchboard`, else `~/.cache/switchboard`). Not the shared temporary
+ * directory: another local user could plant a snapshot there under a key anyone can compute.
+ */
 export function classifierCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SWITCHBOARD_CACHE_DIR ?? join(tmpdir(), 'switchboard-cache');
+  return env.SWITCHBOARD_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'switchboard');
 }
 
 /** SHA-256 (hex) of every non-test TypeScript file under `dir`, in path order. */
@@ -60,7 +64,7 @@ export function cachedIntentClassifier(examples: readonly IntentExample[], optio
   const classifier = trainIntentClassifier(examples, training);
   if (file !== undefined) {
     try {
-      mkdirSync(cacheDir, { recursive: true });
+      mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
       const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       writeFileSync(partial, JSON.stringify(classifier.toJSON()));
       renameSync(partial, file);
