@@ -28,6 +28,10 @@ export interface IdGenerator {
 export interface ConversationStore {
   /** Inserts a new conversation (version 0). @throws StoreError `CONFLICT` if the id exists. */
   create(conversation: Conversation): Promise<void>;
+  /**
+   * The stored conversation, or `undefined`. The result is the caller's own copy: no later `get`,
+   * `save` or other caller shares its objects, so the turn driver mutates it as its working copy.
+   */
   get(id: string): Promise<Conversation | undefined>;
   /**
    * Saves `conversation` if the stored version equals `conversation.version`; returns it with

@@ -11,7 +11,6 @@ import type { Message } from '../domain/message.js';
 import type { Ticket } from '../domain/ticket.js';
 import { EngineError, LimitExceededError, NotFoundError, toSwitchboardError } from '../errors.js';
 import type { AgentRunInput } from '../ports.js';
-import { cloneData } from './clone.js';
 import { consultAgent } from './consult.js';
 import { decide } from './decide.js';
 import { escalate, notifyHuman } from './escalations.js';
@@ -53,8 +52,8 @@ export async function runTurn(options: { ports: TurnPorts; desk: DeskConfig; inp
   const message: Message = { id: ports.ids.next('msg'), conversationId: stored.id, role: 'customer', author: 'customer', text, createdAt: ports.clock.now().toISOString(), turnId };
   await ports.conversations.appendMessage(message);
 
-  // The turn's working copy (plain JSON-shaped data: a recursive copy, several times cheaper than structuredClone).
-  const conversation = cloneData(stored);
+  // The turn's working copy: `ConversationStore.get` returns the caller's own copy (see its contract).
+  const conversation = stored;
   const openCircuits = desk.agents.map((agent) => agent.id).filter((id) => ports.breakers?.state(`agent:${id}`) === 'open');
   const state = { conversation, message, runs: [], hops: 0, openCircuits, notified: false, retried: false, plan: conversation.dialog.queued ?? [], completed: [], inputFlags: [] };
   return new TurnRun(new TurnScope({ ports, desk, turnId, traceId, state })).run();

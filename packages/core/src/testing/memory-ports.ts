@@ -41,7 +41,8 @@ export function createMemoryConversationStore(): ConversationStore & Conversatio
       const current = conversations.get(conversation.id);
       if (!current) throw new NotFoundError('CONVERSATION_NOT_FOUND', 'No such conversation', { details: { conversationId: conversation.id } });
       if (current.version !== conversation.version) throw new SwitchboardError('CONFLICT', 'Conversation was saved by another writer', { details: { conversationId: conversation.id } });
-      const saved = { ...cloneData(conversation), version: conversation.version + 1 };
+      const saved = cloneData(conversation);
+      saved.version = conversation.version + 1;
       conversations.set(conversation.id, saved);
       return Promise.resolve(cloneData(saved));
     },

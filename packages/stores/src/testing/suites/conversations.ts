@@ -25,6 +25,19 @@ export function describeConversations(context: SuiteContext): void {
       expect(await conversations.get(record.id)).toEqual(record);
     });
 
+    it('gives every reader its own copy: changing what get returned changes nothing stored', async () => {
+      const { conversations } = context.database();
+      const record = conversation(context.id('conv'), { handoffChain: ['triage'], dialog: { slots: { email: 'ada@example.com' }, failedAttempts: 0 } });
+      await conversations.create(record);
+      const first = (await conversations.get(record.id))!;
+      first.handoffChain.push('orders');
+      first.dialog.slots.email = 'eve@example.com';
+      first.status = 'resolved';
+      const second = await conversations.get(record.id);
+      expect(second).toEqual(record);
+      expect(second).not.toBe(first);
+    });
+
     it('returns undefined for an unknown id', async () => {
       expect(await context.database().conversations.get(context.id('missing'))).toBeUndefined();
     });
