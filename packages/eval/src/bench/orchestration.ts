@@ -134,10 +134,13 @@ function forkedSide(name: BenchSideName): Promise<Side | { error: string }> {
 const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 
 /**
- * Runs the benchmark. Each side warms up, then `runs` measured runs are split into `rounds`
- * alternating between the sides; every run checks its final reply, so a broken run cannot look fast.
+ * Runs the benchmark. Each side (in a forked process of its own unless `isolation: 'shared'`)
+ * warms up, then `runs` measured runs are split into `rounds` alternating between the sides, one
+ * side running at a time; every run checks its final reply, so a broken run cannot look fast.
+ * Times are wall-clock milliseconds per run, measured inside each side's process.
  * @returns the report; `openaiAgents` is `null` (and the ratio uses {@link DOCUMENTED_AGENTS_BASELINE_MS}) when `@openai/agents` cannot load.
- * @throws Error when a run of either side produces the wrong reply.
+ * @throws Error when a run of either side produces the wrong reply, when a side's process exits
+ *   early, or when our side cannot start; the side processes are stopped either way.
  */
 export async function runOrchestrationBench(options: OrchestrationBenchOptions = {}): Promise<OrchestrationBenchReport> {
   const runs = options.runs ?? 2000;
