@@ -88,7 +88,8 @@ const SIDE_ENTRY = fileURLToPath(new URL('./orchestration-side-entry.ts', import
  */
 function forkedSide(name: BenchSideName): Promise<Side | { error: string }> {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const child: ChildProcess = fork(SIDE_ENTRY, [name], { execArgv: ['--import', tsx], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // The child's stdout is dropped: `bench orchestration --json` prints exactly one JSON object. Its stderr (warnings, crashes) is kept.
+  const child: ChildProcess = fork(SIDE_ENTRY, [name], { execArgv: ['--import', tsx], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   let pending: { resolve(ms: number): void; reject(error: Error): void } | undefined;
   const failAll = (error: Error): void => {
     pending?.reject(error);
