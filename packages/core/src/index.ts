@@ -41,3 +41,4 @@ export * from './guardrails/index.js';
 export { exportJsonSchemas } from './domain/json-schemas.js';
 export * from './domain/approval.js';
 export { decideApproval, APPROVAL_MESSAGES, type ApprovalPorts, type ApprovalOutcome } from './operator/approvals.js';
+export { anyPattern } from './text/patterns.js';

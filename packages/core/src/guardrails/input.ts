@@ -11,6 +11,7 @@ import {
   SEVERE_ABUSE_PATTERNS,
   SUPPORT_SIGNAL,
 } from './input-patterns.js';
+import { anyPattern } from '../text/patterns.js';
 import { matchingViews, plainText } from './text.js';
 
 /** Options of {@link checkInput}. */
@@ -25,16 +26,27 @@ export interface CheckInputOptions {
   insultsToEscalate?: number;
 }
 
-function matchesAny(views: readonly string[], patterns: readonly RegExp[]): boolean {
-  return views.some((view) => patterns.some((pattern) => pattern.test(view)));
+/** Each list as one pattern (`anyPattern`): a view is scanned once per list, not once per pattern. */
+const INJECTION = anyPattern(INJECTION_PATTERNS);
+const JAILBREAK = anyPattern(JAILBREAK_PATTERNS);
+const SEVERE_ABUSE = anyPattern(SEVERE_ABUSE_PATTERNS);
+/** Whether a view has any insult or off-topic request at all: most messages have none, and then nothing is counted or located. */
+const ANY_ABUSE = anyPattern(ABUSE_PATTERNS);
+const ANY_OFF_TOPIC = anyPattern(OFF_TOPIC_PATTERNS);
+
+function matchesAny(views: readonly string[], pattern: RegExp): boolean {
+  for (const view of views) if (pattern.test(view)) return true;
+  return false;
 }
 
 /** {@link ABUSE_PATTERNS} as global patterns, compiled once (reset `lastIndex` before use). */
 const ABUSE_SCANNERS: readonly RegExp[] = ABUSE_PATTERNS.map((pattern) => new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`));
 
-function countMatches(text: string, patterns: readonly RegExp[]): number {
+/** Insult matches in one view (every match of every abuse pattern). */
+function countInsults(text: string): number {
+  if (!ANY_ABUSE.test(text)) return 0;
   let count = 0;
-  for (const pattern of patterns) {
+  for (const pattern of ABUSE_SCANNERS) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       count += 1;
@@ -45,6 +57,7 @@ function countMatches(text: string, patterns: readonly RegExp[]): number {
 }
 
 function offTopic(plain: string): boolean {
+  if (!ANY_OFF_TOPIC.test(plain)) return false;
   return OFF_TOPIC_PATTERNS.some((pattern) => {
     const match = pattern.exec(plain);
     return match !== null && !NEGATED.test(plain.slice(Math.max(0, match.index - 30), match.index));
@@ -86,11 +99,11 @@ export function checkInput(text: string, options: CheckInputOptions = {}): Guard
   // The first view is the plain text (see matchingViews).
   const plain = views[0] ?? plainText(text);
   const reasons: string[] = [];
-  if (matchesAny(views, INJECTION_PATTERNS)) reasons.push('PROMPT_INJECTION');
-  if (matchesAny(views, JAILBREAK_PATTERNS)) reasons.push('JAILBREAK');
+  if (matchesAny(views, INJECTION)) reasons.push('PROMPT_INJECTION');
+  if (matchesAny(views, JAILBREAK)) reasons.push('JAILBREAK');
   const abuseViews = views.slice(0, 2);
-  const severe = matchesAny(abuseViews, SEVERE_ABUSE_PATTERNS);
-  const insults = Math.max(...abuseViews.map((view) => countMatches(view, ABUSE_SCANNERS)));
+  const severe = matchesAny(abuseViews, SEVERE_ABUSE);
+  const insults = Math.max(...abuseViews.map((view) => countInsults(view)));
   const abusive = severe || insults > 0;
   if (abusive) reasons.push('ABUSE');
   const unrelated = offTopic(plain);

@@ -19,13 +19,22 @@ export function plainText(text: string): string {
     .replace(/[ \t]+/g, ' ');
 }
 
+/** A character leetspeak replaces; without one, {@link unLeet} returns its input. */
+const LEET_CHARACTER = /[013457@$|]/;
+
 /** Leetspeak undone inside words: "1gn0r3 4ll" → "ignore all". */
 function unLeet(text: string): string {
+  // Most messages have no leet character: skip the per-word callbacks.
+  if (!LEET_CHARACTER.test(text)) return text;
   return text.replace(/[a-z0-9@$|]+/g, (word) => (/[a-z]/.test(word) ? word.replace(/[013457@$|]/g, (character) => LEET[character] ?? character) : word));
 }
 
+/** A run of spaced or dotted letters ("i g n o r e"); without one, {@link despace} returns its input. */
+const SPACED_LETTERS = /\b(?:[a-z][\s.\-_*]){3,}[a-z]\b/;
+
 /** Spaced or dotted letters joined: "i g n o r e" / "i.g.n.o.r.e" → "ignore". */
 function despace(text: string): string {
+  if (!SPACED_LETTERS.test(text)) return text;
   return text.replace(/\b(?:[a-z][\s.\-_*]){3,}[a-z]\b/g, (run) => run.replace(/[\s.\-_*]/g, ''));
 }
 
@@ -68,6 +77,7 @@ function decodedRuns(text: string): string[] {
  */
 export function matchingViews(text: string): string[] {
   const plain = plainText(text);
-  const views = new Set([plain, unLeet(plain), despace(plain), despace(unLeet(plain)), ...decodedRuns(text.normalize('NFKC'))]);
+  const unLeeted = unLeet(plain);
+  const views = new Set([plain, unLeeted, despace(plain), despace(unLeeted), ...decodedRuns(text.normalize('NFKC'))]);
   return [...views];
 }

@@ -13,19 +13,23 @@
 export function cloneData<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
-    // An indexed loop rather than `map` with a callback, and `for…in` rather than `Object.keys`
-    // below: this copies every stored record, and each spared allocation counts.
+    // Indexed loops into a preallocated copy, and `Object.keys` below: this copies every stored
+    // record, and it is a third faster than `map` or `for…in` with `Object.hasOwn` (measured on a
+    // turn's audit events: docs/benchmarks.md).
     const items = value as unknown[];
-    const copy: unknown[] = [];
-    for (let index = 0; index < items.length; index += 1) copy.push(cloneData(items[index]));
+    const length = items.length;
+    const copy: unknown[] = new Array<unknown>(length);
+    for (let index = 0; index < length; index += 1) copy[index] = cloneData(items[index]);
     return copy as T;
   }
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype === Object.prototype || prototype === null) {
     const source = value as Record<string, unknown>;
     const copy: Record<string, unknown> = prototype === null ? (Object.create(null) as Record<string, unknown>) : {};
-    for (const key in source) {
-      if (Object.hasOwn(source, key)) copy[key] = cloneData(source[key]);
+    const keys = Object.keys(source);
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index]!;
+      copy[key] = cloneData(source[key]);
     }
     return copy as T;
   }

@@ -21,8 +21,8 @@ export const reply = {
   text: (text: string, usage?: TokenCount): ScriptedReply => ({ type: 'text', text, ...(usage ? { usage } : {}) }),
   /** A JSON answer (structured output): `value` serialized. */
   json: (value: unknown, usage?: TokenCount): ScriptedReply => ({ type: 'text', text: JSON.stringify(value), ...(usage ? { usage } : {}) }),
-  /** One tool call with JSON-serialized `input`. */
-  toolCall: (toolName: string, input: unknown, usage?: TokenCount): ScriptedReply => ({ type: 'tool-calls', calls: [{ toolName, input }], ...(usage ? { usage } : {}) }),
+  /** One tool call with JSON-serialized `input` (serialized here, once: a looping benchmark script replays it thousands of times). */
+  toolCall: (toolName: string, input: unknown, usage?: TokenCount): ScriptedReply => ({ type: 'tool-calls', calls: [{ toolName, input, raw: JSON.stringify(input ?? {}) }], ...(usage ? { usage } : {}) }),
   /** One tool call whose arguments are exactly `raw` (for malformed-argument paths). */
   rawToolCall: (toolName: string, raw: string): ScriptedReply => ({ type: 'tool-calls', calls: [{ toolName, raw }] }),
   /** The call fails with `error` (an `APICallError` for provider failures). */

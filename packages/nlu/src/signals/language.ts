@@ -14,7 +14,8 @@ const PROFILES: Readonly<Record<string, readonly string[]>> = {
   it: ['il', 'lo', 'la', 'i', 'gli', 'le', 'di', 'del', 'della', 'e', 'è', 'un', 'una', 'mio', 'mia', 'per', 'con', 'non', 'che', 'in', 'sono', 'ho', 'ha', 'ciao', 'buongiorno', 'grazie', 'ordine', 'rimborso', 'conto', 'soldi', 'voglio', 'vorrei', 'bisogno', 'aiuto', 'dove', 'quando', 'come', 'perché', 'ancora', 'ricevuto', 'ma', 'molto', 'anche', 'già', 'questo', 'questa'],
   nl: ['de', 'het', 'een', 'en', 'is', 'ik', 'niet', 'mijn', 'van', 'voor', 'met', 'op', 'te', 'dat', 'die', 'wij', 'jullie', 'heb', 'heeft', 'nog', 'graag', 'alstublieft', 'bedankt', 'hallo', 'bestelling', 'terugbetaling', 'account', 'geld', 'wil', 'hulp', 'waar', 'wanneer', 'hoe', 'waarom', 'maar', 'ook', 'geen', 'ontvangen'],
 };
-const WORD_SETS = new Map(Object.entries(PROFILES).map(([language, words]) => [language, new Set(words)]));
+const LANGUAGES: readonly string[] = Object.keys(PROFILES);
+const WORD_LISTS: readonly ReadonlySet<string>[] = LANGUAGES.map((language) => new Set(PROFILES[language]));
 
 const SCRIPTS: readonly { pattern: RegExp; language: string }[] = [
   { pattern: /[\p{Script=Hiragana}\p{Script=Katakana}]/u, language: 'ja' },
@@ -28,7 +29,10 @@ const SCRIPTS: readonly { pattern: RegExp; language: string }[] = [
   { pattern: /\p{Script=Devanagari}/u, language: 'hi' },
 ];
 const MAX_TOKENS = 400;
-const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/gu;
+/** Everything but letters, and everything but non-Latin letters: what is left after removing them is counted. */
+const NOT_A_LETTER = /\P{L}+/gu;
+const NOT_NON_LATIN_LETTER = /[\P{L}\p{Script=Latin}]+/gu;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * Best guess of the language of `text`, ISO 639-1.
@@ -44,18 +48,26 @@ const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/gu;
  */
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, 4_000);
-  const letters = sample.match(/\p{L}/gu) ?? [];
-  if (letters.length === 0) return 'und';
-  let bestScript: { language: string; count: number } | undefined;
-  // Every script above is non-Latin, so none can cover half the letters when the non-Latin ones do not.
-  const nonLatin = (sample.match(NON_LATIN_LETTER) ?? []).length;
-  for (const { pattern, language } of nonLatin * 2 >= letters.length ? SCRIPTS : []) {
-    const count = letters.filter((letter) => pattern.test(letter)).length;
-    if (count > (bestScript?.count ?? 0)) bestScript = { language, count };
+  const letterCount = countCodePoints(sample.replace(NOT_A_LETTER, ''));
+  if (letterCount === 0) return 'und';
+  // Every script below is non-Latin, so none can cover half the letters when the non-Latin ones do not.
+  const nonLatin = sample.replace(NOT_NON_LATIN_LETTER, '');
+  if (countCodePoints(nonLatin) * 2 >= letterCount) {
+    const letters = nonLatin.match(/\p{L}/gu) ?? [];
+    let bestScript: { language: string; count: number } | undefined;
+    for (const { pattern, language } of SCRIPTS) {
+      const count = letters.filter((letter) => pattern.test(letter)).length;
+      if (count > (bestScript?.count ?? 0)) bestScript = { language, count };
+    }
+    if (bestScript !== undefined && bestScript.count * 2 >= letterCount) return bestScript.language;
   }
-  if (bestScript !== undefined && bestScript.count * 2 >= letters.length) return bestScript.language;
   const tokens = tokenize(sample).slice(0, MAX_TOKENS);
-  const scores = [...WORD_SETS].map(([language, words]) => ({ language, score: tokens.filter((token) => words.has(token)).length }));
+  // Hits per profile, in PROFILES order; a loop rather than map/filter: this runs on every message.
+  const hits = LANGUAGES.map(() => 0);
+  for (const token of tokens) {
+    for (let index = 0; index < WORD_LISTS.length; index += 1) if (WORD_LISTS[index]!.has(token)) hits[index]! += 1;
+  }
+  const scores = LANGUAGES.map((language, index) => ({ language, score: hits[index]! }));
   // Highest score first; on a tie English comes first.
   scores.sort((left, right) => right.score - left.score || Number(right.language === 'en') - Number(left.language === 'en'));
   const [best, second] = scores;
@@ -66,4 +78,9 @@ export function detectLanguage(text: string): string {
     if (tokens.length < 4 && english > 0) return 'und';
   }
   return best.language;
+}
+
+/** Code points in `text` (a letter outside the BMP is one letter, two UTF-16 units). */
+function countCodePoints(text: string): number {
+  return SURROGATE.test(text) ? [...text].length : text.length;
 }

@@ -2,12 +2,17 @@
  * Triage signals the escalation policy acts on: explicit human request, legal or violent
  * threat, abuse aimed at the desk, and the message language.
  */
-import type { TriageSignals } from '@switchboard/core';
+import { anyPattern, type TriageSignals } from '@switchboard/core';
 import { normalizeText } from '../text/normalize.js';
 import { detectLanguage } from './language.js';
 import { ABUSE_PATTERNS, HUMAN_REQUEST_NEGATION, HUMAN_REQUEST_PATTERNS, LEGAL_PATTERNS, VIOLENCE_PATTERNS } from './lexicon.js';
 
 const MAX_CHARS = 20_000;
+
+/** The lists as single patterns (`anyPattern`): each is scanned once per message. */
+const ANY_HUMAN_REQUEST = anyPattern(HUMAN_REQUEST_PATTERNS);
+const LEGAL_OR_VIOLENCE = anyPattern([...LEGAL_PATTERNS, ...VIOLENCE_PATTERNS]);
+const ABUSE = anyPattern(ABUSE_PATTERNS);
 
 /** Normalized text with straight apostrophes, for the phrase patterns. */
 export function signalText(text: string): string {
@@ -19,6 +24,8 @@ export function signalText(text: string): string {
 
 /** Whether the customer explicitly asks for a human, ignoring negated requests. */
 export function requestsHuman(text: string): boolean {
+  // Most messages ask for no one: one scan rules that out before each pattern is located.
+  if (!ANY_HUMAN_REQUEST.test(text)) return false;
   return HUMAN_REQUEST_PATTERNS.some((pattern) => {
     const match = pattern.exec(text);
     if (match === null) return false;
@@ -53,8 +60,8 @@ export function detectSignals(text: string): TriageSignals {
   const prepared = signalText(text);
   return {
     humanRequested: requestsHuman(prepared),
-    legalThreat: LEGAL_PATTERNS.some((pattern) => pattern.test(prepared)) || VIOLENCE_PATTERNS.some((pattern) => pattern.test(prepared)),
-    abusive: ABUSE_PATTERNS.some((pattern) => pattern.test(prepared)),
+    legalThreat: LEGAL_OR_VIOLENCE.test(prepared),
+    abusive: ABUSE.test(prepared),
     language: detectLanguage(prepared),
   };
 }
