@@ -19,7 +19,11 @@ export function cloneData<T>(value: T): T {
     const items = value as unknown[];
     const length = items.length;
     const copy: unknown[] = new Array<unknown>(length);
-    for (let index = 0; index < length; index += 1) copy[index] = cloneData(items[index]);
+    for (let index = 0; index < length; index += 1) {
+      const item = items[index];
+      // Primitives (most values) are copied here, without a call.
+      copy[index] = typeof item === 'object' && item !== null ? cloneData(item) : item;
+    }
     return copy as T;
   }
   const prototype: unknown = Object.getPrototypeOf(value);
@@ -29,7 +33,8 @@ export function cloneData<T>(value: T): T {
     const keys = Object.keys(source);
     for (let index = 0; index < keys.length; index += 1) {
       const key = keys[index]!;
-      copy[key] = cloneData(source[key]);
+      const item = source[key];
+      copy[key] = typeof item === 'object' && item !== null ? cloneData(item) : item;
     }
     return copy as T;
   }

@@ -4,7 +4,7 @@
  * conversation.
  */
 import type { QualityEvidence } from '../domain/quality.js';
-import { durationKey, extractFacts, normalizeId, type Fact } from './facts.js';
+import { durationKey, extractFacts, normalizeId, type Fact, type FactKind } from './facts.js';
 
 /** JSON keys whose numbers are money (dollars): `price`, `amount`, `total`, `balance`… */
 const MONEY_KEY = /price|amount|total|balance|cost|fee|refund|paid|net|subtotal|difference|charge|credit|limit|value|spent|due/i;
@@ -25,8 +25,12 @@ const WEEKDAYS = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|to
  * `durations`, `percents`, `phones`, `emails`: fact keys. `toolEmails` holds emails seen only in
  * tool outputs; `givenEmails` those in the conversation or knowledge texts. `orderStatuses`: the
  * `status` / `order_status` of each order record in the tool outputs, by normalized order id.
+ * `textFacts`: whether the facts written in evidence texts were read (see {@link indexEvidence}); when
+ * false, `dates`, `dateWords`, `phones`, the emails and the text-written `cents`, `durations` and
+ * `percents` are incomplete.
  */
 export interface EvidenceIndex {
+  textFacts: boolean;
   orderStatuses: Map<string, Set<string>>;
   tokens: Set<string>;
   digitRuns: Set<string>;
@@ -40,8 +44,22 @@ export interface EvidenceIndex {
   toolEmails: Set<string>;
 }
 
-function emptyIndex(): EvidenceIndex {
+/**
+ * Fact kinds checked against facts written in evidence texts (a date, amount or duration in a
+ * message or string value). The others — order, ticket and long ids, card endings — are checked
+ * against tokens and digit runs only.
+ */
+const TEXT_FACT_KINDS: ReadonlySet<FactKind> = new Set<FactKind>(['email', 'phone', 'amount', 'date', 'percent', 'duration']);
+
+/** Whether checking `facts` needs the facts written in evidence texts (`EvidenceIndex.textFacts`). */
+export function needsTextFacts(facts: readonly Fact[]): boolean {
+  for (const fact of facts) if (TEXT_FACT_KINDS.has(fact.kind)) return true;
+  return false;
+}
+
+function emptyIndex(textFacts: boolean): EvidenceIndex {
   return {
+    textFacts,
     orderStatuses: new Map(),
     tokens: new Set(),
     digitRuns: new Set(),
@@ -84,7 +102,7 @@ function addFact(index: EvidenceIndex, fact: Fact, source: 'tool' | 'given'): vo
   }
 }
 
-/** Adds one evidence string: its tokens, digit runs, weekday words and facts. */
+/** Adds one evidence string: its tokens, digit runs and, when the index reads text facts, its weekday words and facts. */
 function addText(index: EvidenceIndex, text: string, source: 'tool' | 'given'): void {
   for (const token of text.split(/[^A-Za-z0-9#_-]+/)) {
     if (token === '') continue;
@@ -94,6 +112,7 @@ function addText(index: EvidenceIndex, text: string, source: 'tool' | 'given'): 
     if (token.includes('#') || token.includes('-')) index.tokens.add(normalizeId(token));
   }
   for (const run of text.match(/\d+/g) ?? []) index.digitRuns.add(run);
+  if (!index.textFacts) return;
   for (const word of text.match(WEEKDAYS) ?? []) index.dateWords.add(word.toLowerCase());
   for (const fact of extractFacts(text)) addFact(index, fact, source);
 }
@@ -182,10 +201,15 @@ function addTimeDifferences(index: EvidenceIndex, times: readonly number[]): voi
  * grounded in a payment history), `…Ms`/`…Hours`/`…Days` numbers count as durations and two
  * timestamps of one record add their difference. Knowledge and conversation texts are read as text.
  *
+ * Reading the facts written in texts (dates, amounts, durations, emails, phones) is most of the
+ * cost; a reviewer whose reply states none of those (`needsTextFacts`) passes `textFacts: false`
+ * and the index holds tokens, digit runs, order statuses and the numbers of tool outputs only.
+ *
+ * @param options.textFacts - Read the facts written in evidence texts. @defaultValue true
  * @returns the index; empty sets for empty evidence.
  */
-export function indexEvidence(evidence: QualityEvidence): EvidenceIndex {
-  const index = emptyIndex();
+export function indexEvidence(evidence: QualityEvidence, options: { textFacts?: boolean } = {}): EvidenceIndex {
+  const index = emptyIndex(options.textFacts ?? true);
   for (const output of evidence.toolOutputs) addJson(index, output, '');
   for (const text of evidence.knowledgeTexts) addText(index, text, 'given');
   for (const text of evidence.conversationTexts) addText(index, text, 'given');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QualityEvidence } from '../domain/quality.js';
-import { hasDate, indexEvidence } from './evidence.js';
+import { hasDate, indexEvidence, needsTextFacts } from './evidence.js';
 import { extractFacts } from './facts.js';
 import { dropSegments, splitSegments } from './segments.js';
 
@@ -80,6 +80,25 @@ describe('indexEvidence', () => {
     const index = indexEvidence(evidence({ toolOutputs: [{ email: 'other@example.com' }], conversationTexts: ['I am me@example.com'], knowledgeTexts: ['Write to support@demo-store.example'] }));
     expect([...index.toolEmails]).toEqual(['other@example.com']);
     expect([...index.givenEmails].sort()).toEqual(['me@example.com', 'support@demo-store.example']);
+  });
+
+  it('without text facts keeps ids, digit runs, statuses and tool numbers, and skips dates and amounts written in texts', () => {
+    const given = evidence({ toolOutputs: [{ order_id: '#W1234567', status: 'delivered', total: 12.5 }], conversationTexts: ['Paid $40.00 on March 3, order #W7654321'] });
+    const index = indexEvidence(given, { textFacts: false });
+    expect(index.textFacts).toBe(false);
+    expect(index.tokens.has('W1234567') && index.tokens.has('W7654321')).toBe(true);
+    expect(index.orderStatuses.get('W1234567')).toEqual(new Set(['delivered']));
+    expect(index.cents.has(1250)).toBe(true);
+    expect(index.cents.has(4000)).toBe(false);
+    expect(hasDate(index, '03-03')).toBe(false);
+    expect(indexEvidence(given).cents.has(4000)).toBe(true);
+  });
+
+  it('needs text facts exactly for replies stating an amount, date, duration, percentage, phone or email', () => {
+    expect(needsTextFacts(extractFacts('Order #W1234567 is delivered.'))).toBe(false);
+    expect(needsTextFacts(extractFacts('Your refund of $12.50 is on its way.'))).toBe(true);
+    expect(needsTextFacts(extractFacts('It arrives within 5 business days.'))).toBe(true);
+    expect(needsTextFacts(extractFacts('Write to help@demo-store.example.'))).toBe(true);
   });
 });
 

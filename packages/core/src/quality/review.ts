@@ -3,7 +3,7 @@
  * reply, and a deterministic revision when one exists.
  */
 import type { QualityIssue, QualityReview, QualityReviewInput } from '../domain/quality.js';
-import { indexEvidence, type EvidenceIndex } from './evidence.js';
+import { indexEvidence, needsTextFacts, type EvidenceIndex } from './evidence.js';
 import { extractFacts } from './facts.js';
 import { checkGrounding, type Finding } from './grounding.js';
 import { checkPolicy } from './policy.js';
@@ -60,9 +60,15 @@ function orphansHeader(segments: readonly Segment[], drop: ReadonlySet<number>):
   return kept.some((segment, index) => segment.text.endsWith(':') && (kept[index + 1] === undefined || kept[index + 1]?.text.endsWith(':') === true));
 }
 
-function analyze(input: { reply: string; review: QualityReviewInput; index: EvidenceIndex; settings: Settings }): Analysis {
-  const { reply, review, index, settings } = input;
+/**
+ * Grounding, policy and tone findings of `reply`. The evidence index is built on first use, with
+ * the facts written in evidence texts only when the reply's facts need them (a revision re-checked
+ * against an index built without them gets them then).
+ */
+function analyze(input: { reply: string; review: QualityReviewInput; evidence: EvidenceCache; settings: Settings }): Analysis {
+  const { reply, review, settings } = input;
   const facts = extractFacts(reply);
+  const index = input.evidence.index(needsTextFacts(facts));
   const findings = [
     ...checkGrounding({ facts, index, reply }),
     ...checkPolicy({ reply, facts, index, customerEmails: review.customerEmails, deskEmails: settings.deskEmails, knowledgeTexts: review.evidence.knowledgeTexts }),
@@ -73,6 +79,18 @@ function analyze(input: { reply: string; review: QualityReviewInput; index: Evid
 }
 
 /** One `INCOMPLETE_SUBTASK` per sub-request intent the draft did not answer. */
+/** The review's evidence index, built once, with text facts once a reply needs them. */
+class EvidenceCache {
+  private built: EvidenceIndex | undefined;
+
+  constructor(private readonly evidence: QualityReviewInput['evidence']) {}
+
+  index(textFacts: boolean): EvidenceIndex {
+    if (this.built === undefined || (textFacts && !this.built.textFacts)) this.built = indexEvidence(this.evidence, { textFacts });
+    return this.built;
+  }
+}
+
 function completeness(review: QualityReviewInput): QualityIssue[] {
   const answered = new Set(review.answeredIntents);
   const missing = [...new Set(review.subtasks.map((subtask) => subtask.intent))].filter((intent) => !answered.has(intent));
@@ -176,8 +194,8 @@ export function reviewReply(input: QualityReviewInput, options: ReviewReplyOptio
     empathyFrustration: flagged ? (options.flaggedEmpathyFrustration ?? 0.4) : (options.empathyFrustration ?? 0.6),
     flagged,
   };
-  const index = indexEvidence(input.evidence);
-  const analysis = analyze({ reply: input.reply, review: input, index, settings });
+  const evidence = new EvidenceCache(input.evidence);
+  const analysis = analyze({ reply: input.reply, review: input, evidence, settings });
   const missing = completeness(input);
   const empathy: QualityIssue[] = analysis.needsEmpathy
     ? [{ kind: 'tone', code: 'TONE_NO_EMPATHY', message: 'The customer is frustrated and the reply does not acknowledge it.' }]
@@ -187,7 +205,7 @@ export function reviewReply(input: QualityReviewInput, options: ReviewReplyOptio
   if (issues.some((issue) => BLOCKING_CODES.has(issue.code))) return { verdict: 'block', issues, reviewer: 'rules' };
 
   const candidate = revise({ reply: input.reply, analysis, settings });
-  const recheck = candidate === undefined ? undefined : analyze({ reply: candidate, review: input, index, settings });
+  const recheck = candidate === undefined ? undefined : analyze({ reply: candidate, review: input, evidence, settings });
   const stillUngrounded = recheck === undefined || recheck.findings.some((finding) => finding.issue.kind === 'grounding' || BLOCKING_CODES.has(finding.issue.code));
   if (issues.some((issue) => issue.kind === 'grounding') && stillUngrounded) return { verdict: 'block', issues, reviewer: 'rules' };
   const clean = recheck !== undefined && recheck.findings.length === 0 && !recheck.needsEmpathy;
