@@ -80,6 +80,40 @@ describe('runTurn', () => {
     expect(outcome.replies[0]!.text).toMatch(/Billing team[\s\S]*Here is your invoice\./);
   });
 
+  it('reads the history once per turn: both agents of a handoff see the customer\'s message; a failed read fails that turn only', async () => {
+    const { desk, ports, engine, triager } = setup();
+    const conversation = await startConversation({ ports, channel: 'test' });
+    const store = ports.conversations;
+    let reads = 0;
+    let failNext = true;
+    ports.conversations = {
+      ...store,
+      listMessages(conversationId, options) {
+        reads += 1;
+        if (failNext) {
+          failNext = false;
+          return Promise.reject(new Error('connection reset'));
+        }
+        return store.listMessages(conversationId, options);
+      },
+    };
+    triager.enqueue({ intent: 'track_order', category: 'ORDER' }, { intent: 'track_order', category: 'ORDER' });
+    engine.enqueue({ result: { reply: '', status: 'handoff', handoffTo: 'billing', confidence: 0.9, actions: [], sources: [] }, dialog: { slots: {}, failedAttempts: 0 } }, resolved('Here is your invoice.'));
+    // The store fails once: that turn fails; the next turn reads again.
+    await expect(runTurn({ ports, desk, input: { conversationId: conversation.id, text: 'the charge on order #W1234567' } })).rejects.toThrow('connection reset');
+    expect(reads).toBe(1);
+    triager.calls.length = 0;
+    engine.calls.length = 0;
+    reads = 0;
+    engine.calls.length = 0;
+    await runTurn({ ports, desk, input: { conversationId: conversation.id, text: 'the charge on order #W1234567, again' } });
+    expect(engine.calls).toHaveLength(2);
+    expect(engine.calls[0]?.history.at(-1)?.text).toBe('the charge on order #W1234567, again');
+    expect(engine.calls[1]?.history).toBe(engine.calls[0]?.history);
+    expect(Object.isFrozen(engine.calls[1]?.history)).toBe(true);
+    expect(reads).toBe(1);
+  });
+
   it('rejects empty and oversized messages with typed errors and stores nothing', async () => {
     const { desk, ports } = setup();
     const conversation = await startConversation({ ports, channel: 'test' });

@@ -159,7 +159,7 @@ class TurnRun {
       conversation.handoffChain = [...conversation.handoffChain, agent.id];
       await this.scope.record('handoff', { payload: handoff }, { agentId: agent.id });
     }
-    const history = await ports.conversations.listMessages(conversation.id, { limit: desk.limits.historyMessages });
+    const history = await this.scope.history();
     const toolbox = this.scope.toolbox(agent, { delegation: (request) => consultAgent(this.scope, { ...request, fromAgentId: agent.id, intent: step.intent, history }) });
     const started = performance.now();
     try {

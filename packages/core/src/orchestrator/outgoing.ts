@@ -24,7 +24,7 @@ const AGENT_WRITTEN: ReadonlySet<ReplyStep['outcome']> = new Set(['resolved', 'n
 export async function gateOutgoing(scope: TurnScope, step: ReplyStep): Promise<{ step: ReplyStep } | { blocked: string[] }> {
   if (!AGENT_WRITTEN.has(step.outcome)) return { step };
   const { state, ports } = scope;
-  const history = await ports.conversations.listMessages(scope.conversation.id, { limit: scope.desk.limits.historyMessages });
+  const history = await scope.history();
   const sources = state.runs.flatMap((run) => run.result.sources);
   const knowledgeTexts = sources.map((id) => ports.knowledge?.get(id)).flatMap((article) => (article ? [`${article.title}\n${article.body}`] : []));
   const triage = state.triage;

@@ -2,6 +2,7 @@ import type { AgentAction, AgentConfig } from '../domain/agent.js';
 import type { Conversation } from '../domain/conversation.js';
 import type { DeskConfig } from '../domain/desk.js';
 import type { AgentEvent, AgentEventType } from '../domain/events.js';
+import type { Message } from '../domain/message.js';
 import { EngineError } from '../errors.js';
 import type { ToolCallResult } from '../tools/tool.js';
 import { effectiveAutonomy } from './policy.js';
@@ -21,6 +22,7 @@ export class TurnScope {
   readonly state: TurnState;
   readonly actions: AgentAction[] = [];
   readonly toolOutputs: unknown[] = [];
+  private historyRead: Promise<readonly Message[]> | undefined;
 
   constructor(init: { ports: TurnPorts; desk: DeskConfig; turnId: string; traceId: string; state: TurnState }) {
     this.ports = init.ports;
@@ -32,6 +34,26 @@ export class TurnScope {
 
   get conversation(): Conversation {
     return this.state.conversation;
+  }
+
+  /**
+   * The conversation's latest messages (at most `desk.limits.historyMessages`, oldest first, the
+   * customer's message of this turn included), read from the store once per turn: every agent run
+   * and the QA gate of the turn see the same history, and a store such as PostgreSQL is asked once
+   * instead of once per agent. Nothing is appended to a conversation between the customer's message
+   * and the turn's reply, so the read is the same; a message an operator adds meanwhile is read by
+   * the next turn. The array is frozen (shared by every reader).
+   * @throws whatever `ConversationStore.listMessages` throws (then the next call reads again).
+   */
+  history(): Promise<readonly Message[]> {
+    this.historyRead ??= this.ports.conversations.listMessages(this.state.conversation.id, { limit: this.desk.limits.historyMessages }).then(
+      (messages) => Object.freeze(messages),
+      (error: unknown) => {
+        this.historyRead = undefined;
+        throw error;
+      },
+    );
+    return this.historyRead;
   }
 
   /** The autonomy mode in force for this turn's category. */
