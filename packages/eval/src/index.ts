@@ -7,4 +7,4 @@ export * from './triage/index.js';
 export * from './tau/index.js';
 export * from './qa/index.js';
 export * from './scenarios/index.js';
-export { runOrchestrationBench, DEFAULT_WARMUP_RUNS, ORCHESTRATION_TARGET_RATIO, DOCUMENTED_AGENTS_BASELINE_MS, type OrchestrationBenchOptions, type OrchestrationBenchReport, type SideResult } from './bench/orchestration.js';
+export { runOrchestrationBench, DEFAULT_ROUNDS, DEFAULT_WARMUP_RUNS, ORCHESTRATION_TARGET_RATIO, DOCUMENTED_AGENTS_BASELINE_MS, type OrchestrationBenchOptions, type OrchestrationBenchReport, type SideResult } from './bench/orchestration.js';

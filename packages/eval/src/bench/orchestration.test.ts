@@ -12,11 +12,13 @@ describe('runOrchestrationBench', () => {
     expect(report.ratio).toBeCloseTo(report.ours.msPerRun / report.openaiAgents!.msPerRun, 1);
     expect(report.target).toBe(0.5);
     expect(report.isolation).toBe('process');
+    expect(report.rounds).toBe(2);
   });
 
   it('can run every side in this process instead (isolation: shared)', async () => {
-    const report = await runOrchestrationBench({ runs: 10, warmup: 2, rounds: 1, isolation: 'shared' });
+    const report = await runOrchestrationBench({ runs: 10, warmup: 2, rounds: 50, isolation: 'shared' });
     expect(report.isolation).toBe('shared');
+    expect(report.rounds).toBe(10);
     expect(report.ours).toMatchObject({ modelCallsPerRun: 4 });
     expect(report.openaiAgents).toMatchObject({ modelCallsPerRun: 3 });
     expect(report.ours.msPerRun).toBeGreaterThan(0);

@@ -22,6 +22,13 @@ export const DOCUMENTED_AGENTS_BASELINE_MS = 0.53;
 /** Warm-up runs per side by default: past the ≈ 4,500 runs both sides take to reach steady speed. */
 export const DEFAULT_WARMUP_RUNS = 5000;
 
+/**
+ * Interleaved rounds by default: 100 runs per side per round. On a shared machine, load changes
+ * over seconds; with 4 rounds a burst could fall on one side's round only and move the ratio by
+ * 0.1 (measured: docs/benchmarks.md, session 5), with 20 each side sees the same load.
+ */
+export const DEFAULT_ROUNDS = 20;
+
 /** Options of {@link runOrchestrationBench}. */
 export interface OrchestrationBenchOptions {
   /** Measured runs per side. @defaultValue 2000 */
@@ -31,7 +38,7 @@ export interface OrchestrationBenchOptions {
    * after about 4,500 runs on Node 20 (measured curves in docs/benchmarks.md). @defaultValue 5000
    */
   warmup?: number;
-  /** Interleaved rounds the runs are split into (reduces drift between sides). @defaultValue 4 */
+  /** Interleaved rounds the runs are split into (reduces drift between sides). @defaultValue {@link DEFAULT_ROUNDS} */
   rounds?: number;
   /** `process`: each side in a forked process of its own; `shared`: all sides in this process. @defaultValue 'process' */
   isolation?: 'process' | 'shared';
@@ -47,6 +54,8 @@ export interface SideResult {
 export interface OrchestrationBenchReport {
   runs: number;
   warmup: number;
+  /** Rounds the measured runs were split into, alternating between the sides. */
+  rounds: number;
   /** Our turn driver with the LLM triager and engine (our step loop over the AI SDK provider interface) on a scripted model. */
   ours: SideResult;
   /** The same turn with scripted triager and engine doubles: the orchestrator alone (no model layer). */
@@ -146,7 +155,7 @@ const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 export async function runOrchestrationBench(options: OrchestrationBenchOptions = {}): Promise<OrchestrationBenchReport> {
   const runs = options.runs ?? 2000;
   const warmup = options.warmup ?? DEFAULT_WARMUP_RUNS;
-  const rounds = Math.max(1, options.rounds ?? 4);
+  const rounds = Math.max(1, Math.min(options.runs ?? 2000, options.rounds ?? DEFAULT_ROUNDS));
   const isolation = options.isolation ?? 'process';
   const start = isolation === 'process' ? forkedSide : sharedSide;
   const settled = await Promise.allSettled((['ours', 'floor', 'agents'] as const).map((name) => start(name)));
@@ -183,6 +192,7 @@ export async function runOrchestrationBench(options: OrchestrationBenchOptions =
   return {
     runs,
     warmup,
+    rounds,
     ours,
     oursOrchestratorOnly: result('floor')!,
     openaiAgents: agents ? { msPerRun: agents.msPerRun, modelCallsPerRun: agents.modelCallsPerRun, version: agents.version ?? 'unknown' } : null,
