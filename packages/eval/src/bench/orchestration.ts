@@ -42,6 +42,12 @@ export interface OrchestrationBenchOptions {
   rounds?: number;
   /** `process`: each side in a forked process of its own; `shared`: all sides in this process. @defaultValue 'process' */
   isolation?: 'process' | 'shared';
+  /**
+   * The module each side's process runs with the side's name as its argument (`isolation:
+   * 'process'` only); it must speak the protocol of `orchestration-side.ts`. Tests point it at a
+   * side that fails. @defaultValue `orchestration-side-entry.ts`
+   */
+  sideEntry?: string;
 }
 
 /** One side's measurement. */
@@ -95,10 +101,10 @@ const SIDE_ENTRY = fileURLToPath(new URL('./orchestration-side-entry.ts', import
  * waits for it to be ready. Resolves `{ error }` when the side cannot be built (`@openai/agents`
  * missing); rejects when the process dies or a run produces the wrong reply.
  */
-function forkedSide(name: BenchSideName): Promise<Side | { error: string }> {
+function forkedSide(name: BenchSideName, entry: string): Promise<Side | { error: string }> {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   // The child's stdout is dropped: `bench orchestration --json` prints exactly one JSON object. Its stderr (warnings, crashes) is kept.
-  const child: ChildProcess = fork(SIDE_ENTRY, [name], { execArgv: ['--import', tsx], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(entry, [name], { execArgv: ['--import', tsx], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   let pending: { resolve(ms: number): void; reject(error: Error): void } | undefined;
   const failAll = (error: Error): void => {
     pending?.reject(error);
@@ -157,7 +163,8 @@ export async function runOrchestrationBench(options: OrchestrationBenchOptions =
   const warmup = options.warmup ?? DEFAULT_WARMUP_RUNS;
   const rounds = Math.max(1, Math.min(options.runs ?? 2000, options.rounds ?? DEFAULT_ROUNDS));
   const isolation = options.isolation ?? 'process';
-  const start = isolation === 'process' ? forkedSide : sharedSide;
+  const entry = options.sideEntry ?? SIDE_ENTRY;
+  const start = isolation === 'process' ? (name: BenchSideName) => forkedSide(name, entry) : sharedSide;
   const settled = await Promise.allSettled((['ours', 'floor', 'agents'] as const).map((name) => start(name)));
   const failed = settled.find((entry) => entry.status === 'rejected');
   if (failed) {
