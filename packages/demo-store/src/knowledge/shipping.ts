@@ -32,6 +32,17 @@ export const SHIPPING_ARTICLES: readonly KnowledgeArticle[] = [
     ],
   }),
   article({
+    id: 'gift-wrapping-and-gifts',
+    title: 'Gift wrapping and sending a gift',
+    collection: 'shipping',
+    tags: ['gift wrapping', 'gift wrap', 'gift wrapped', 'gift message', 'gift note', 'gift bag', 'gift box', 'send as a gift', 'present'],
+    paragraphs: [
+      'We do not offer gift wrapping, gift boxes or printed gift messages at the moment, and we cannot add a note to a package: every order ships in our standard packaging.',
+      'To send an order as a gift or a present, ship it straight to the recipient: enter their address as the shipping address at checkout. We email the receipt to you, not to the recipient.',
+      'If you would rather let them choose, a gift card is another option (see "Gift cards and gift-card balance").',
+    ],
+  }),
+  article({
     id: 'delivery-times',
     title: 'How long delivery takes',
     collection: 'shipping',

@@ -61,6 +61,10 @@ const deliveryOptions = examplesFor('delivery_options', [
   'Hello! I live in Norway and would love to order from you. Do you ship there, and what are the shipping options?',
   'hi, is there any way to get my order faster? like express or next day? I need it for the weekend',
   "I won't be home during the day. Can I have my parcel sent to a pickup point or a locker instead?",
+  // Gift wrapping and sending gifts: how an order ships (the "Gift wrapping" article).
+  'do you offer gift wrapping?', 'can you gift wrap it for me', 'is gift wrapping available',
+  'can I add a gift message to my package?', 'do you include a gift note', 'do you have gift boxes or gift bags',
+  'can you ship it as a present to my sister', 'can I send this as a gift to someone else',
 ]);
 
 const deliveryPeriod = examplesFor('delivery_period', [

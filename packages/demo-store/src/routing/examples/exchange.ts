@@ -56,6 +56,11 @@ const exchangeItem = examplesFor('exchange_item', [
   'one item was missing from my parcel, please send it',
   'my package came without the charger, send the missing part',
   'the box arrived with a piece missing, I need a complete one',
+  // Damaged on arrival, no remedy named yet: the returns agent replaces it (or refunds when asked).
+  'my order arrived broken', 'the package came damaged', 'the item was broken when it arrived',
+  'I received a damaged product', 'my delivery arrived smashed', 'the glass was shattered when I opened the box',
+  'my order came in pieces', 'the box was crushed and the chair inside is broken', 'the mug arrived chipped',
+  'what I received is damaged', 'the kettle arrived with a dent and does not work', 'it came broken, what now?',
 ]);
 
 export const EXCHANGE_EXAMPLES: readonly RoutingExample[] = [...exchangeItem];

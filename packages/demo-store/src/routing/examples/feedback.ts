@@ -53,6 +53,10 @@ const complaint = examplesFor('complaint', [
   'I was treated terribly, I want to complain',
   'I want to make a formal complaint. The delivery driver threw my parcel over the fence and was rude when I asked him about it.',
   "honestly the worst experience. three weeks late, no updates, and your staff hung up on me. I'm filing a complaint.",
+  // Nobody replies: a grievance about support itself (to a person, with a ticket).
+  'nobody answers my emails', 'I emailed three times and got no reply', 'no one ever responds to my messages',
+  'your support never answers', 'I have been waiting a week for a reply to my email',
+  'I wrote to you twice and heard nothing back', 'why does nobody reply to my emails?',
 ]);
 
 const review = examplesFor('review', [
