@@ -14,3 +14,20 @@ describe('createCostLedger', () => {
     expect(ledger.conversation('conv_0').costUsd).toBeCloseTo(3 * (100 * 0.15 + 10 * 0.6) / 1_000_000, 9);
   });
 });
+
+describe('createCostLedger memory', () => {
+  it('keeps spend for the keepConversations most recently active conversations; a dropped one starts its budget over', () => {
+    const ledger = createCostLedger({ conversationTokenBudget: 200, keepConversations: 2 });
+    const spend = (conversationId: string) => ledger.record({ ...call(0), conversationId });
+    spend('conv_a');
+    spend('conv_a');
+    expect(() => ledger.assertBudget('conv_a')).toThrow(/token budget/);
+    spend('conv_b');
+    ledger.assertBudget('conv_b'); // conv_b active; conv_a stays (budget checks count as activity too)
+    expect(() => ledger.assertBudget('conv_a')).toThrow(/token budget/);
+    spend('conv_c'); // the least recently active, conv_b, is dropped
+    expect(ledger.conversation('conv_b')).toMatchObject({ calls: 0, remainingTokens: 200 });
+    expect(ledger.conversation('conv_a')).toMatchObject({ calls: 2, remainingTokens: 0 });
+    expect(ledger.conversation('conv_c')).toMatchObject({ calls: 1, remainingTokens: 90 });
+  });
+});

@@ -2,6 +2,7 @@
  * The cost ledger: tokens and USD per model call, per agent and per conversation, and the
  * per-conversation token budget that stops runaway loops.
  */
+import { LRUCache } from 'lru-cache';
 import { LimitExceededError, type QualityReview } from '@switchboard/core';
 import { costOf, findPrice, type PriceTable } from './prices.js';
 import type { ModelRole, TokenCount } from './types.js';
@@ -75,7 +76,17 @@ export interface CostLedgerOptions {
   prices?: PriceTable;
   /** Recent call records kept for reports. @defaultValue 1000 */
   keepCalls?: number;
+  /**
+   * Conversations whose spend is kept, the most recently active ones (a model call or a budget
+   * check makes a conversation active). A conversation dropped from the ledger starts its budget
+   * over; only one that has been idle while this many others were active is dropped, so a runaway
+   * loop — active by definition — never is. About 1 KB per conversation. @defaultValue 100000
+   */
+  keepConversations?: number;
 }
+
+/** Default {@link CostLedgerOptions.keepConversations}. */
+export const DEFAULT_KEEP_CONVERSATIONS = 100_000;
 
 const emptyTotals = (): CostTotals => ({ calls: 0, tokens: { input: 0, output: 0 }, costUsd: 0, unpricedCalls: 0 });
 
@@ -94,9 +105,10 @@ interface Spend {
 }
 
 /**
- * An in-process {@link CostLedger}. Spend is kept per conversation for the life of the process
- * (one small record per conversation); persist `conversation(id)` with the conversation if the
- * budget must survive restarts.
+ * An in-process {@link CostLedger}. Spend is kept per conversation for the `keepConversations`
+ * most recently active conversations (least recently active dropped first), so a long-running
+ * server's memory stays bounded; persist `conversation(id)` with the conversation if the budget
+ * must survive restarts or eviction.
  * @example
  * ```ts
  * const ledger = createCostLedger({ conversationTokenBudget: 200_000 });
@@ -104,7 +116,7 @@ interface Spend {
  * ```
  */
 export function createCostLedger(options: CostLedgerOptions): CostLedger {
-  const spends = new Map<string, Spend>();
+  const spends = new LRUCache<string, Spend>({ max: options.keepConversations ?? DEFAULT_KEEP_CONVERSATIONS });
   // A ring of the last `keepCalls` records: `next` is where the next record goes once the ring is full.
   const recent: LlmCallRecord[] = [];
   let next = 0;
