@@ -31,3 +31,10 @@ describe('createCostLedger memory', () => {
     expect(ledger.conversation('conv_c')).toMatchObject({ calls: 1, remainingTokens: 90 });
   });
 });
+
+describe('createCostLedger options', () => {
+  it('rejects a keepConversations that is not a positive integer', () => {
+    expect(() => createCostLedger({ conversationTokenBudget: 100, keepConversations: 0 })).toThrow(RangeError);
+    expect(() => createCostLedger({ conversationTokenBudget: 100, keepConversations: 1.5 })).toThrow(RangeError);
+  });
+});

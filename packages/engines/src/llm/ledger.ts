@@ -2,7 +2,6 @@
  * The cost ledger: tokens and USD per model call, per agent and per conversation, and the
  * per-conversation token budget that stops runaway loops.
  */
-import { LRUCache } from 'lru-cache';
 import { LimitExceededError, type QualityReview } from '@switchboard/core';
 import { costOf, findPrice, type PriceTable } from './prices.js';
 import type { ModelRole, TokenCount } from './types.js';
@@ -109,6 +108,7 @@ interface Spend {
  * most recently active conversations (least recently active dropped first), so a long-running
  * server's memory stays bounded; persist `conversation(id)` with the conversation if the budget
  * must survive restarts or eviction.
+ * @throws RangeError when `keepConversations` is not an integer ≥ 1.
  * @example
  * ```ts
  * const ledger = createCostLedger({ conversationTokenBudget: 200_000 });
@@ -116,7 +116,20 @@ interface Spend {
  * ```
  */
 export function createCostLedger(options: CostLedgerOptions): CostLedger {
-  const spends = new LRUCache<string, Spend>({ max: options.keepConversations ?? DEFAULT_KEEP_CONVERSATIONS });
+  const keepConversations = options.keepConversations ?? DEFAULT_KEEP_CONVERSATIONS;
+  if (!Number.isInteger(keepConversations) || keepConversations < 1) throw new RangeError(`keepConversations must be an integer ≥ 1, got ${keepConversations}`);
+  // Least recently active first: a Map keeps insertion order, and an active conversation is moved
+  // to the end. (lru-cache preallocates arrays for all `max` entries: 2.6 MB and 11 ms per ledger
+  // at 100,000.)
+  const spends = new Map<string, Spend>();
+  const active = (conversationId: string): Spend | undefined => {
+    const spend = spends.get(conversationId);
+    if (spend !== undefined) {
+      spends.delete(conversationId);
+      spends.set(conversationId, spend);
+    }
+    return spend;
+  };
   // A ring of the last `keepCalls` records: `next` is where the next record goes once the ring is full.
   const recent: LlmCallRecord[] = [];
   let next = 0;
@@ -130,15 +143,16 @@ export function createCostLedger(options: CostLedgerOptions): CostLedger {
     return prices.get(key);
   };
   const spendOf = (conversationId: string): Spend => {
-    let spend = spends.get(conversationId);
+    let spend = active(conversationId);
     if (!spend) {
       spend = { totals: emptyTotals(), byAgent: new Map(), byRole: new Map() };
       spends.set(conversationId, spend);
+      if (spends.size > keepConversations) spends.delete(spends.keys().next().value!);
     }
     return spend;
   };
   const used = (conversationId: string): number => {
-    const totals = spends.get(conversationId)?.totals;
+    const totals = active(conversationId)?.totals;
     return totals ? totals.tokens.input + totals.tokens.output : 0;
   };
   const notify = (event: LedgerEvent): void => {
