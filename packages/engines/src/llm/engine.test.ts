@@ -56,7 +56,7 @@ describe('the LLM engine on the turn driver', () => {
     const handoff = harness.ports.events.all.find((event) => event.type === 'handoff');
     const payload = HandoffPayloadV1Schema.parse(handoff?.data.payload);
     expect(payload).toMatchObject({ fromAgent: 'billing', toAgent: 'orders', summary: 'Customer asks where order #W1234567 is.', handoffReason: 'Order status belongs to orders', suggestedAction: 'Look up the order.' });
-    // The receiving agent's system prompt carries the payload (prompts/handoff@1).
+    // The receiving agent's system prompt carries the payload (prompts/handoff@2).
     expect(promptText(specialist.doGenerateCalls[1]!)).toContain('Customer asks where order #W1234567 is.');
     // The billing agent's loop stopped at the transfer: no extra model call.
     expect(specialist.doGenerateCalls).toHaveLength(3);

@@ -15,7 +15,7 @@ const payload: HandoffPayloadV1 = {
   customer: { customerId: 'user_1', verified: true },
   classification: { intent: 'track_order', category: 'ORDER', urgency: 'normal', confidence: 0.9 },
   summary: 'Customer asks where order #W1234567 is.',
-  entities: emptyEntities(),
+  entities: { ...emptyEntities(), orderIds: ['#W1234567'] },
   resolutionState: { customerIntent: 'track_order', identifiedIssues: ['track_order'], actionsCompleted: [], pendingActions: ['track_order'] },
   attemptedSolutions: [],
   handoffReason: 'Order status belongs to orders',
@@ -36,7 +36,7 @@ const agentContext: AgentPromptContext = {
 
 describe('prompt modules', () => {
   it('are named and versioned', () => {
-    expect(Object.keys(PROMPT_MODULES).sort()).toEqual(['prompts/agent@1', 'prompts/escalation@1', 'prompts/handoff@1', 'prompts/qa-judge@1', 'prompts/repair@1', 'prompts/revise@1', 'prompts/triage@1']);
+    expect(Object.keys(PROMPT_MODULES).sort()).toEqual(['prompts/agent@1', 'prompts/escalation@1', 'prompts/handoff@2', 'prompts/qa-judge@1', 'prompts/repair@1', 'prompts/revise@1', 'prompts/triage@1']);
   });
 
   it('render the agent prompt with policy, knowledge, the HandoffPayload, identity and the operator note', () => {
