@@ -4,6 +4,8 @@
  * `g` flag, so `test()` is stateless.
  */
 
+import { anyPattern } from '@switchboard/core';
+
 const PERSON = String.raw`(?:(?:a|an|the|some|your|one\s+of\s+your)\s+)?(?:(?:real|live|actual|human|customer\s+service|customer\s+support|support)\s+)?(?:person|human(?:\s+being)?|agent|representative|rep|someone|somebody|manager|supervisor|operator|employee|staff(?:\s+member)?|people|associate)`;
 
 /** Explicit requests for a human. Questions about the bot ("are you a bot?") and mentions of a past agent do not match. */
@@ -47,6 +49,9 @@ export const ABUSE_PATTERNS: readonly RegExp[] = [
   /\b(?:fuck|screw|f\*+k|stfu)\s+(?:you|u|off|this\s+(?:company|bot|service|store|shit)|your)\b|\bgo\s+to\s+hell\b|\bshut\s+up\b|\byou\s+suck\b|\bkiss\s+my\s+ass\b/i,
   new RegExp(String.raw`\b(?:you|u)\s+(?:${INSULT}|fucking\s+\w+|f\*+ing\s+\w+)\b`, 'i'),
 ];
+
+/** {@link ABUSE_PATTERNS} as one pattern (`anyPattern`): whether a text has any of them, in one scan. */
+export const ANY_ABUSE: RegExp = anyPattern(ABUSE_PATTERNS);
 
 /** General profanity (not necessarily aimed at anyone). */
 export const PROFANITY = /\b(?:fuck\w*|f\*+k\w*|shit\w*|bullshit|crap\w*|damn\w*|goddamn\w*|bloody|ass(?:hole)?s?|bitch\w*|bastards?|wtf|piss(?:ed)?)\b/i;

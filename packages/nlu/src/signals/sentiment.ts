@@ -2,10 +2,10 @@
  * Sentiment (wink-nlp's lexicon-based score) and frustration (rules over caps, repeated
  * punctuation, insults, profanity, repetition and exasperation phrases).
  */
-import { anyPattern, type Sentiment } from '@switchboard/core';
+import type { Sentiment } from '@switchboard/core';
 import { normalizeText } from '../text/normalize.js';
 import { getWink } from '../wink.js';
-import { ABUSE_PATTERNS, PROFANITY } from './lexicon.js';
+import { ANY_ABUSE, PROFANITY } from './lexicon.js';
 
 const MAX_CHARS = 5_000;
 const REPEATED_PUNCTUATION = /[!?]{3,}|[!?]{2}/g;
@@ -19,9 +19,6 @@ const EXASPERATION = /\b(?:ridiculous|unacceptable|absurd|outrageous|useless|pat
  * lexicon score (frustration cues still count).
  */
 export const TRANSACTIONAL_TERMS = /\b(?:cancel(?:l?ed|l?ing|lation|s)?|default(?= (?:shipping |delivery )?address)|(?:by|a|in)\s+(?:mistake|error|accident)|mistakenly|accidentally|sorry|pardon|(?:pressure\s+)?\d+(?:\.\d+)?\s*bar|pressure)\b/gi;
-
-/** {@link ABUSE_PATTERNS} as one pattern (`anyPattern`). */
-const ABUSE = anyPattern(ABUSE_PATTERNS);
 
 function count(text: string, pattern: RegExp): number {
   return (text.match(pattern) ?? []).length;
@@ -42,7 +39,7 @@ export function measureFrustration(text: string, sentimentScore = 0): number {
   if (shouted.length >= 2 && shouted.length / capitalWords.length >= 0.6) score += 0.3;
   const punctuation = normalized.match(REPEATED_PUNCTUATION) ?? [];
   score += Math.min(0.3, punctuation.reduce((sum, run) => sum + (run.length >= 3 ? 0.2 : 0.1), 0));
-  if (ABUSE.test(normalized)) score += 0.5;
+  if (ANY_ABUSE.test(normalized)) score += 0.5;
   else if (PROFANITY.test(normalized)) score += 0.2;
   score += Math.min(0.45, 0.3 * count(normalized, REPETITION));
   score += Math.min(0.4, 0.2 * count(normalized, EXASPERATION));

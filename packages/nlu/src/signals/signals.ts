@@ -5,14 +5,13 @@
 import { anyPattern, type TriageSignals } from '@switchboard/core';
 import { normalizeText } from '../text/normalize.js';
 import { detectLanguage } from './language.js';
-import { ABUSE_PATTERNS, HUMAN_REQUEST_NEGATION, HUMAN_REQUEST_PATTERNS, LEGAL_PATTERNS, VIOLENCE_PATTERNS } from './lexicon.js';
+import { ANY_ABUSE, HUMAN_REQUEST_NEGATION, HUMAN_REQUEST_PATTERNS, LEGAL_PATTERNS, VIOLENCE_PATTERNS } from './lexicon.js';
 
 const MAX_CHARS = 20_000;
 
 /** The lists as single patterns (`anyPattern`): each is scanned once per message. */
 const ANY_HUMAN_REQUEST = anyPattern(HUMAN_REQUEST_PATTERNS);
 const LEGAL_OR_VIOLENCE = anyPattern([...LEGAL_PATTERNS, ...VIOLENCE_PATTERNS]);
-const ABUSE = anyPattern(ABUSE_PATTERNS);
 
 /** Normalized text with straight apostrophes, for the phrase patterns. */
 export function signalText(text: string): string {
@@ -61,7 +60,7 @@ export function detectSignals(text: string): TriageSignals {
   return {
     humanRequested: requestsHuman(prepared),
     legalThreat: LEGAL_OR_VIOLENCE.test(prepared),
-    abusive: ABUSE.test(prepared),
+    abusive: ANY_ABUSE.test(prepared),
     language: detectLanguage(prepared),
   };
 }
