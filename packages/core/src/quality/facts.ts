@@ -224,6 +224,12 @@ export function normalizeId(text: string): string {
   return text.replace(/[#-]/g, '').toUpperCase();
 }
 
+/** Whether `[start, end)` overlaps one of `facts` (module level: a closure per call costs an allocation and, under tsx, a name). */
+function overlapsAny(facts: readonly Fact[], start: number, end: number): boolean {
+  for (const fact of facts) if (start < fact.end && end > fact.start) return true;
+  return false;
+}
+
 /**
  * Every checkable fact in `text`, in order of appearance. Overlapping matches are resolved by
  * priority (emails, phones, ISO dates, currency amounts, ticket ids, `#W` order ids, card last
@@ -236,12 +242,6 @@ export function normalizeId(text: string): string {
  * extractFacts('Order #W1234567 total: $1,380.79.').map((fact) => fact.key); // ['W1234567', '138079']
  * ```
  */
-/** Whether `[start, end)` overlaps one of `facts` (module level: a closure per call costs an allocation and, under tsx, a name). */
-function overlapsAny(facts: readonly Fact[], start: number, end: number): boolean {
-  for (const fact of facts) if (start < fact.end && end > fact.start) return true;
-  return false;
-}
-
 export function extractFacts(text: string): Fact[] {
   const facts: Fact[] = [];
   const hasDigit = ANY_DIGIT.test(text);

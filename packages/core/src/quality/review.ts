@@ -78,7 +78,6 @@ function analyze(input: { reply: string; review: QualityReviewInput; evidence: E
   return { findings, needsEmpathy: reply.trim() !== '' && frustrated && !acknowledges(reply) };
 }
 
-/** One `INCOMPLETE_SUBTASK` per sub-request intent the draft did not answer. */
 /** The review's evidence index, built once, with text facts once a reply needs them. */
 class EvidenceCache {
   private built: EvidenceIndex | undefined;
@@ -91,6 +90,7 @@ class EvidenceCache {
   }
 }
 
+/** One `INCOMPLETE_SUBTASK` per sub-request intent the draft did not answer. */
 function completeness(review: QualityReviewInput): QualityIssue[] {
   const answered = new Set(review.answeredIntents);
   const missing = [...new Set(review.subtasks.map((subtask) => subtask.intent))].filter((intent) => !answered.has(intent));
